@@ -1,0 +1,495 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "model-provenance/graph.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <boost/graph/strong_components.hpp>
+#include <cctype>
+#include <cmath>
+#include <deque>
+#include <limits>
+#include <unordered_map>
+#include <utility>
+
+namespace model_provenance {
+
+using detail::ArtifactRecord;
+using detail::StepLink;
+using detail::StepRecord;
+using detail::StringId;
+
+namespace {
+
+// The builder numbers artifacts and steps separately, since the number of
+// artifacts (and so the first step's node) is known only when freezing.
+constexpr std::uint32_t step_flag = 0x8000'0000;
+constexpr double unknown_number = std::numeric_limits<double>::quiet_NaN();
+
+[[noreturn]] void reject(ProblemCode code, std::string message, std::vector<std::string> ids,
+                         std::string field) {
+  throw Error({code, std::move(message), std::move(ids), std::move(field)});
+}
+
+std::string normalized_sha256(const std::string& id, const std::string& hash) {
+  std::string lower;
+  lower.reserve(hash.size());
+  for (unsigned char c : hash) lower.push_back(static_cast<char>(std::tolower(c)));
+  const bool hex = std::all_of(lower.begin(), lower.end(),
+                               [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+  if (lower.size() != 64 || !hex)
+    reject(ProblemCode::invalid_value,
+           fmt::format("artifact '{}': sha256 must be 64 hexadecimal digits, got '{}'", id, hash),
+           {id}, "sha256");
+  return lower;
+}
+
+void check_number(const std::string& step_id, std::optional<double> value, const char* field) {
+  if (value && !(std::isfinite(*value) && *value >= 0))
+    reject(ProblemCode::invalid_value,
+           fmt::format("step '{}': {} must be a finite number >= 0, got {}", step_id, field, *value),
+           {step_id}, field);
+}
+
+std::string_view article_kind(ArtifactKind kind) {
+  switch (kind) {
+    case ArtifactKind::weights: return "weights";
+    case ArtifactKind::dataset: return "a dataset";
+    case ArtifactKind::software: return "software";
+    case ArtifactKind::document: return "a document";
+  }
+  return "an artifact";
+}
+
+// The artifact kind a role expects of its input.
+ArtifactKind expected_kind(InputRole role) {
+  switch (role) {
+    case InputRole::software: return ArtifactKind::software;
+    case InputRole::training_data: return ArtifactKind::dataset;
+    case InputRole::initial_weights:
+    case InputRole::teacher_weights:
+    case InputRole::generator_weights: return ArtifactKind::weights;
+    case InputRole::document: return ArtifactKind::document;
+  }
+  return ArtifactKind::weights;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- builder
+
+GraphBuilder::GraphBuilder(BuilderOptions options) : options_(options) {}
+
+void GraphBuilder::claim_id(std::string_view id, std::uint32_t encoded_node) {
+  auto key_of = [this](std::uint32_t value) {
+    return value & step_flag ? tables_.strings.view(tables_.steps[value & ~step_flag].id)
+                             : tables_.strings.view(tables_.artifacts[value].id);
+  };
+  if (auto existing = index_.find(id, key_of))
+    reject(ProblemCode::duplicate_id,
+           fmt::format("id '{}' is already used by {}", id,
+                       *existing & step_flag ? "a step" : "an artifact"),
+           {std::string(id)}, "id");
+  if (artifact_count() + step_count() >= step_flag)
+    reject(ProblemCode::invalid_value, "too many nodes for one graph (2^31)", {std::string(id)},
+           "id");
+  index_.insert(id, encoded_node, key_of);
+}
+
+std::uint32_t GraphBuilder::add_sources(const std::vector<Source>& sources) {
+  const auto first = static_cast<std::uint32_t>(tables_.sources.size());
+  for (const Source& source : sources)
+    tables_.sources.push_back({tables_.strings.intern(source.url),
+                               tables_.strings.intern(source.date),
+                               tables_.strings.intern(source.about)});
+  return first;
+}
+
+void GraphBuilder::add(const Artifact& artifact) {
+  const std::string& id = artifact.id;
+  if (id.empty()) reject(ProblemCode::invalid_value, "an artifact has an empty id", {}, "id");
+  std::string sha256 = artifact.sha256 ? normalized_sha256(id, *artifact.sha256) : std::string();
+  if (artifact.license && artifact.license->empty())
+    reject(ProblemCode::invalid_value,
+           fmt::format("artifact '{}': license is empty; leave it out if it is unknown", id), {id},
+           "license");
+  if (!artifact.backends.empty() && artifact.kind != ArtifactKind::software)
+    reject(ProblemCode::invalid_value,
+           fmt::format("artifact '{}' is {}; only software runs on compute backends", id,
+                       article_kind(artifact.kind)),
+           {id}, "backends");
+  for (const auto& backend : artifact.backends)
+    if (backend.backend.empty())
+      reject(ProblemCode::invalid_value, fmt::format("artifact '{}': a backend has no name", id),
+             {id}, "backends");
+  for (const auto& uri : artifact.uris)
+    if (uri.empty())
+      reject(ProblemCode::invalid_value, fmt::format("artifact '{}': a URI is empty", id), {id},
+             "uris");
+  for (const auto& source : artifact.sources)
+    if (source.url.empty())
+      reject(ProblemCode::invalid_value, fmt::format("artifact '{}': a source has no URL", id),
+             {id}, "sources");
+
+  claim_id(id, static_cast<std::uint32_t>(artifact_count()));
+  auto& strings = tables_.strings;
+  ArtifactRecord record{};
+  record.id = strings.add(id);
+  record.name = strings.add(artifact.name);
+  record.version = strings.intern(artifact.version);
+  record.license = artifact.license ? strings.intern(*artifact.license) : detail::unknown_string;
+  record.sha256 = artifact.sha256 ? strings.add(sha256) : detail::unknown_string;
+  record.format = strings.intern(artifact.format);
+  record.guix_package =
+      artifact.guix_package ? strings.intern(*artifact.guix_package) : detail::unknown_string;
+  record.notes = strings.add(artifact.notes);
+  record.size_bytes = artifact.size_bytes.value_or(detail::unknown_size);
+  record.first_uri = static_cast<std::uint32_t>(tables_.uris.size());
+  record.uri_count = static_cast<std::uint32_t>(artifact.uris.size());
+  for (const auto& uri : artifact.uris) tables_.uris.push_back(strings.add(uri));
+  record.first_source = add_sources(artifact.sources);
+  record.source_count = static_cast<std::uint32_t>(artifact.sources.size());
+  record.first_backend = static_cast<std::uint32_t>(tables_.backends.size());
+  record.backend_count = static_cast<std::uint32_t>(artifact.backends.size());
+  for (const auto& backend : artifact.backends)
+    tables_.backends.push_back({strings.intern(backend.backend), backend.needs_proprietary});
+  record.kind = artifact.kind;
+  record.availability = artifact.availability;
+  tables_.artifacts.push_back(record);
+}
+
+void GraphBuilder::add(const Step& step) {
+  const std::string& id = step.id;
+  if (id.empty()) reject(ProblemCode::invalid_value, "a step has an empty id", {}, "id");
+  if (step.outputs.empty())
+    reject(ProblemCode::invalid_value, fmt::format("step '{}' produces nothing", id), {id},
+           "outputs");
+  for (const auto& input : step.inputs) {
+    if (input.artifact.empty())
+      reject(ProblemCode::invalid_value, fmt::format("step '{}': an input has an empty id", id),
+             {id}, "inputs");
+    if (std::find(step.outputs.begin(), step.outputs.end(), input.artifact) != step.outputs.end())
+      reject(ProblemCode::self_consumption,
+             fmt::format("step '{}' consumes its own output '{}'", id, input.artifact),
+             {id, input.artifact}, "inputs");
+  }
+  for (auto output = step.outputs.begin(); output != step.outputs.end(); ++output) {
+    if (output->empty())
+      reject(ProblemCode::invalid_value, fmt::format("step '{}': an output has an empty id", id),
+             {id}, "outputs");
+    if (std::find(step.outputs.begin(), output, *output) != output)
+      reject(ProblemCode::invalid_value,
+             fmt::format("step '{}' lists output '{}' twice", id, *output), {id, *output},
+             "outputs");
+  }
+  const Compute& compute = step.compute;
+  check_number(id, compute.flops, "compute.flops");
+  check_number(id, compute.hours, "compute.hours");
+  if (compute.hours && compute.hardware_profile.empty())
+    reject(ProblemCode::invalid_value,
+           fmt::format("step '{}': compute given in hours needs the hardware profile they were "
+                       "measured on",
+                       id),
+           {id}, "compute.hardware-profile");
+  for (const auto& source : step.sources)
+    if (source.url.empty())
+      reject(ProblemCode::invalid_value, fmt::format("step '{}': a source has no URL", id), {id},
+             "sources");
+
+  claim_id(id, static_cast<std::uint32_t>(step_count()) | step_flag);
+  auto& strings = tables_.strings;
+  StepRecord record{};
+  record.id = strings.add(id);
+  record.notes = strings.add(step.notes);
+  record.hardware_profile = strings.intern(compute.hardware_profile);
+  record.kind = step.kind;
+  record.flops = compute.flops.value_or(unknown_number);
+  record.hours = compute.hours.value_or(unknown_number);
+  record.peak_memory_bytes = compute.peak_memory_bytes.value_or(detail::unknown_size);
+  record.storage_bytes = compute.storage_bytes.value_or(detail::unknown_size);
+  record.first_link = static_cast<std::uint32_t>(tables_.links.size());
+  record.input_count = static_cast<std::uint32_t>(step.inputs.size());
+  record.output_count = static_cast<std::uint32_t>(step.outputs.size());
+  // References stay names until freeze(): they may point forward.
+  for (const auto& input : step.inputs)
+    tables_.links.push_back({strings.intern(input.artifact), input.role});
+  for (const auto& output : step.outputs)
+    tables_.links.push_back({strings.intern(output), InputRole::training_data});
+  record.first_source = add_sources(step.sources);
+  record.source_count = static_cast<std::uint32_t>(step.sources.size());
+  tables_.steps.push_back(record);
+}
+
+namespace {
+
+// One cycle through `start`, found by a breadth-first search that stays in
+// start's strongly connected component.
+std::vector<NodeId> cycle_through(const DerivationGraph& graph, NodeId start,
+                                  const std::vector<std::uint32_t>& component) {
+  std::unordered_map<NodeId, NodeId> parent;
+  std::deque<NodeId> queue{start};
+  while (!queue.empty()) {
+    NodeId node = queue.front();
+    queue.pop_front();
+    for (auto edge : boost::make_iterator_range(out_edges(node, graph))) {
+      NodeId next = target(edge, graph);
+      if (component[next] != component[start]) continue;
+      if (next == start) {
+        std::vector<NodeId> cycle{start};
+        for (NodeId back = node; back != start; back = parent[back]) cycle.push_back(back);
+        cycle.push_back(start);
+        std::reverse(cycle.begin() + 1, cycle.end() - 1);
+        return cycle;
+      }
+      if (parent.emplace(next, node).second) queue.push_back(next);
+    }
+  }
+  return {start};
+}
+
+}  // namespace
+
+std::shared_ptr<const Snapshot> GraphBuilder::freeze() {
+  std::shared_ptr<Snapshot> snapshot(new Snapshot());
+  snapshot->tables_ = std::exchange(tables_, detail::GraphTables{});
+  snapshot->index_ = std::exchange(index_, detail::IdIndex{});
+  detail::GraphTables& tables = snapshot->tables_;
+  const auto artifact_count = static_cast<std::uint32_t>(tables.artifacts.size());
+  auto key_of = [&tables](std::uint32_t value) {
+    return value & step_flag ? tables.strings.view(tables.steps[value & ~step_flag].id)
+                             : tables.strings.view(tables.artifacts[value].id);
+  };
+
+  std::vector<Problem> problems;
+  for (const StepRecord& step : tables.steps) {
+    const std::string step_id(tables.strings.view(step.id));
+    const std::uint32_t end = step.first_link + step.input_count + step.output_count;
+    for (std::uint32_t i = step.first_link; i < end; ++i) {
+      StepLink& link = tables.links[i];
+      const bool is_input = i < step.first_link + step.input_count;
+      const char* field = is_input ? "inputs" : "outputs";
+      const std::string name(tables.strings.view(link.artifact));
+      auto found = snapshot->index_.find(name, key_of);
+      if (!found) {
+        problems.push_back({ProblemCode::unknown_reference,
+                            fmt::format("step '{}' names unknown artifact '{}'", step_id, name),
+                            {step_id, name}, field});
+        continue;
+      }
+      if (*found & step_flag) {
+        problems.push_back(
+            {ProblemCode::invalid_value,
+             fmt::format("step '{}' names '{}', which is a step, not an artifact", step_id, name),
+             {step_id, name}, field});
+        continue;
+      }
+      link.artifact = *found;
+      const ArtifactKind kind = tables.artifacts[*found].kind;
+      if (is_input && kind != expected_kind(link.role))
+        problems.push_back({ProblemCode::invalid_value,
+                            fmt::format("step '{}' uses '{}' ({}) as {}; {} expects {}", step_id,
+                                        name, article_kind(kind), to_string(link.role),
+                                        to_string(link.role), article_kind(expected_kind(link.role))),
+                            {step_id, name}, field});
+    }
+  }
+  if (!problems.empty()) throw ValidationError(std::move(problems));
+
+  snapshot->index_.renumber([artifact_count](std::uint32_t value) {
+    return value & step_flag ? artifact_count + (value & ~step_flag) : value;
+  });
+
+  std::vector<std::pair<NodeId, NodeId>> edges;
+  edges.reserve(tables.links.size());
+  for (std::uint32_t s = 0; s < tables.steps.size(); ++s) {
+    const StepRecord& step = tables.steps[s];
+    const NodeId step_node = artifact_count + s;
+    for (std::uint32_t i = 0; i < step.input_count + step.output_count; ++i) {
+      const NodeId artifact = tables.links[step.first_link + i].artifact;
+      edges.emplace_back(i < step.input_count ? std::pair{artifact, step_node}
+                                              : std::pair{step_node, artifact});
+    }
+  }
+  const auto node_count = static_cast<NodeId>(artifact_count + tables.steps.size());
+  snapshot->graph_ = DerivationGraph(boost::edges_are_unsorted_multi_pass, edges.begin(),
+                                     edges.end(), node_count);
+  edges = {};
+
+  std::vector<std::uint32_t> component(node_count);
+  const auto component_count = boost::strong_components(
+      snapshot->graph_, boost::make_iterator_property_map(component.begin(),
+                                                          get(boost::vertex_index, snapshot->graph_)));
+  if (component_count < node_count) {
+    std::vector<std::uint32_t> members(component_count, 0);
+    for (std::uint32_t c : component) ++members[c];
+    std::vector<bool> reported(component_count, false);
+    for (NodeId node = 0; node < node_count; ++node) {
+      const std::uint32_t c = component[node];
+      if (members[c] < 2 || reported[c]) continue;
+      reported[c] = true;
+      std::vector<std::string> ids;
+      std::string path;
+      for (NodeId member : cycle_through(snapshot->graph_, node, component)) {
+        ids.emplace_back(snapshot->id(member));
+        path += (path.empty() ? "" : " -> ") + ids.back();
+      }
+      ids.pop_back();  // the start is repeated at the end of the path
+      problems.push_back({ProblemCode::cycle,
+                          fmt::format("derivations form a cycle: {}", path), std::move(ids),
+                          "inputs"});
+    }
+    snapshot->acyclic_ = problems.empty();
+    if (!problems.empty() && !options_.allow_cycles) throw ValidationError(std::move(problems));
+  }
+  return snapshot;
+}
+
+// --------------------------------------------------------------- snapshot
+
+std::optional<NodeId> Snapshot::find(std::string_view id) const {
+  return index_.find(id, [this](NodeId node) { return this->id(node); });
+}
+
+NodeId Snapshot::node(std::string_view id) const {
+  if (auto found = find(id)) return *found;
+  throw Error({ProblemCode::unknown_id, fmt::format("no artifact or step has id '{}'", id),
+               {std::string(id)}, "id"});
+}
+
+std::string_view Snapshot::id(NodeId node) const {
+  return tables_.strings.view(is_step(node) ? tables_.steps[node - artifact_count()].id
+                                            : tables_.artifacts[node].id);
+}
+
+const ArtifactRecord& Snapshot::artifact_record(NodeId node) const {
+  if (!is_artifact(node))
+    throw Error({ProblemCode::invalid_value, fmt::format("node {} is not an artifact", node), {},
+                 "node"});
+  return tables_.artifacts[node];
+}
+
+const StepRecord& Snapshot::step_record(NodeId node) const {
+  if (!is_step(node) || !contains(node))
+    throw Error({ProblemCode::invalid_value, fmt::format("node {} is not a step", node), {},
+                 "node"});
+  return tables_.steps[node - artifact_count()];
+}
+
+std::optional<std::string_view> Snapshot::license(NodeId artifact) const {
+  const StringId license = artifact_record(artifact).license;
+  if (license == detail::unknown_string) return std::nullopt;
+  return tables_.strings.view(license);
+}
+
+std::span<const StepLink> Snapshot::inputs(NodeId step) const {
+  const StepRecord& record = step_record(step);
+  return {tables_.links.data() + record.first_link, record.input_count};
+}
+
+std::span<const StepLink> Snapshot::outputs(NodeId step) const {
+  const StepRecord& record = step_record(step);
+  return {tables_.links.data() + record.first_link + record.input_count, record.output_count};
+}
+
+std::optional<std::string> Snapshot::optional_string(StringId id) const {
+  if (id == detail::unknown_string) return std::nullopt;
+  return std::string(tables_.strings.view(id));
+}
+
+std::vector<Source> Snapshot::sources(std::uint32_t first, std::uint32_t count) const {
+  std::vector<Source> result;
+  for (std::uint32_t i = first; i < first + count; ++i) {
+    const auto& source = tables_.sources[i];
+    result.push_back({std::string(tables_.strings.view(source.url)),
+                      std::string(tables_.strings.view(source.date)),
+                      std::string(tables_.strings.view(source.about))});
+  }
+  return result;
+}
+
+Artifact Snapshot::artifact(NodeId node) const {
+  const ArtifactRecord& record = artifact_record(node);
+  const auto& strings = tables_.strings;
+  Artifact artifact;
+  artifact.id = strings.view(record.id);
+  artifact.kind = record.kind;
+  artifact.name = strings.view(record.name);
+  artifact.version = strings.view(record.version);
+  artifact.license = optional_string(record.license);
+  artifact.sha256 = optional_string(record.sha256);
+  for (std::uint32_t i = 0; i < record.uri_count; ++i)
+    artifact.uris.emplace_back(strings.view(tables_.uris[record.first_uri + i]));
+  artifact.format = strings.view(record.format);
+  artifact.availability = record.availability;
+  artifact.guix_package = optional_string(record.guix_package);
+  if (record.size_bytes != detail::unknown_size) artifact.size_bytes = record.size_bytes;
+  artifact.notes = strings.view(record.notes);
+  artifact.sources = sources(record.first_source, record.source_count);
+  for (std::uint32_t i = 0; i < record.backend_count; ++i) {
+    const auto& backend = tables_.backends[record.first_backend + i];
+    artifact.backends.push_back({std::string(strings.view(backend.backend)),
+                                 backend.needs_proprietary});
+  }
+  return artifact;
+}
+
+Compute Snapshot::compute(NodeId node) const {
+  const StepRecord& record = step_record(node);
+  Compute compute;
+  if (!std::isnan(record.flops)) compute.flops = record.flops;
+  if (!std::isnan(record.hours)) compute.hours = record.hours;
+  compute.hardware_profile = tables_.strings.view(record.hardware_profile);
+  if (record.peak_memory_bytes != detail::unknown_size)
+    compute.peak_memory_bytes = record.peak_memory_bytes;
+  if (record.storage_bytes != detail::unknown_size) compute.storage_bytes = record.storage_bytes;
+  return compute;
+}
+
+Step Snapshot::step(NodeId node) const {
+  const StepRecord& record = step_record(node);
+  Step step;
+  step.id = tables_.strings.view(record.id);
+  step.kind = record.kind;
+  for (const StepLink& link : inputs(node)) step.inputs.push_back({std::string(id(link.artifact)), link.role});
+  for (const StepLink& link : outputs(node)) step.outputs.emplace_back(id(link.artifact));
+  step.compute = compute(node);
+  step.notes = tables_.strings.view(record.notes);
+  step.sources = sources(record.first_source, record.source_count);
+  return step;
+}
+
+std::vector<NodeId> Snapshot::producers(NodeId artifact) const {
+  artifact_record(artifact);
+  std::vector<NodeId> steps;
+  for (auto edge : boost::make_iterator_range(in_edges(artifact, graph_)))
+    steps.push_back(source(edge, graph_));
+  return steps;
+}
+
+std::vector<NodeId> Snapshot::consumers(NodeId artifact) const {
+  artifact_record(artifact);
+  std::vector<NodeId> steps;
+  for (auto edge : boost::make_iterator_range(out_edges(artifact, graph_)))
+    steps.push_back(target(edge, graph_));
+  // A step that uses the artifact in two roles has two edges from it.
+  std::sort(steps.begin(), steps.end());
+  steps.erase(std::unique(steps.begin(), steps.end()), steps.end());
+  return steps;
+}
+
+std::size_t Snapshot::memory_bytes() const {
+  const std::size_t vertices = num_vertices(graph_) + 1;
+  const std::size_t edges = num_edges(graph_);
+  // Forward and backward row starts, forward targets, backward sources and
+  // backward-to-forward edge numbers.
+  const std::size_t structure = 2 * vertices * sizeof(std::uint32_t) + 3 * edges * sizeof(NodeId);
+  return structure + index_.memory_bytes() + tables_.strings.memory_bytes() +
+         tables_.artifacts.capacity() * sizeof(ArtifactRecord) +
+         tables_.steps.capacity() * sizeof(StepRecord) +
+         tables_.uris.capacity() * sizeof(StringId) +
+         tables_.sources.capacity() * sizeof(detail::SourceRecord) +
+         tables_.backends.capacity() * sizeof(detail::BackendRecord) +
+         tables_.links.capacity() * sizeof(StepLink);
+}
+
+}  // namespace model_provenance

@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Lineage queries on the hand-drawn graph of chess_graph.hpp; every expected
+// answer is read off that drawing.
+#include "model-provenance/lineage.hpp"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+
+#include "chess_graph.hpp"
+
+namespace model_provenance {
+namespace {
+
+using Depths = std::map<std::string, std::uint32_t>;
+using Ids = std::vector<std::string>;
+
+class Lineage : public ::testing::Test {
+ protected:
+  std::shared_ptr<const Snapshot> graph = testing::make_chess_lineage();
+  NodeId node(std::string_view id) const { return graph->node(id); }
+  Depths depths(const std::vector<LineageEntry>& entries) const {
+    Depths result;
+    for (const auto& entry : entries)
+      EXPECT_TRUE(result.emplace(graph->id(entry.node), entry.depth).second) << "listed twice";
+    return result;
+  }
+  Ids ids(const std::vector<NodeId>& nodes) const {
+    Ids result;
+    for (NodeId n : nodes) result.emplace_back(graph->id(n));
+    return result;
+  }
+};
+
+TEST_F(Lineage, AncestorsWithDepths) {
+  EXPECT_EQ(depths(ancestors(*graph, node("sf-net"))),
+            (Depths{{"train-sf", 1}, {"nnue-pytorch", 1}, {"sf-binpack", 1},
+                    {"generate-sf-data", 2}, {"lc0-engine", 2}, {"lc0-net", 2}, {"syzygy", 2},
+                    {"train-lc0", 3}, {"lczero-training", 3}, {"lc0-selfplay", 3},
+                    {"selfplay", 4}}));
+}
+
+TEST_F(Lineage, AncestorsAreListedNearestFirst) {
+  const auto found = ancestors(*graph, node("sf-net"));
+  for (std::size_t i = 1; i < found.size(); ++i) EXPECT_LE(found[i - 1].depth, found[i].depth);
+}
+
+TEST_F(Lineage, AncestorsFilteredByRole) {
+  LineageFilter data_only{.roles = role_bit(InputRole::training_data)};
+  EXPECT_EQ(depths(ancestors(*graph, node("sf-net"), data_only)),
+            (Depths{{"train-sf", 1}, {"sf-binpack", 1}, {"generate-sf-data", 2}, {"syzygy", 2}}));
+}
+
+TEST_F(Lineage, AncestorsFilteredByStepKind) {
+  LineageFilter no_generation{.step_kinds = all_step_kinds & ~step_kind_bit(StepKind::generate_data)};
+  EXPECT_EQ(depths(ancestors(*graph, node("sf-net"), no_generation)),
+            (Depths{{"train-sf", 1}, {"nnue-pytorch", 1}, {"sf-binpack", 1}}));
+}
+
+TEST_F(Lineage, AncestorsWithDepthLimit) {
+  EXPECT_EQ(depths(ancestors(*graph, node("sf-net"), {.max_depth = 1})),
+            (Depths{{"train-sf", 1}, {"nnue-pytorch", 1}, {"sf-binpack", 1}}));
+  EXPECT_TRUE(ancestors(*graph, node("sf-net"), {.max_depth = 0}).empty());
+}
+
+TEST_F(Lineage, AncestorsOfAStep) {
+  EXPECT_EQ(depths(ancestors(*graph, node("train-sf"), {.max_depth = 1})),
+            (Depths{{"nnue-pytorch", 1}, {"sf-binpack", 1}}));
+}
+
+TEST_F(Lineage, RootHasNoAncestors) {
+  EXPECT_TRUE(ancestors(*graph, node("syzygy")).empty());
+}
+
+TEST_F(Lineage, Descendants) {
+  EXPECT_EQ(depths(descendants(*graph, node("lc0-net"))),
+            (Depths{{"generate-sf-data", 1}, {"sf-binpack", 1}, {"train-sf", 2}, {"sf-net", 2},
+                    {"finetune-sf", 2}, {"sf-net-v2", 2}}));
+}
+
+TEST_F(Lineage, DescendantsFollowOnlyTheRolesAsked) {
+  LineageFilter not_as_generator{.roles = all_roles & ~role_bit(InputRole::generator_weights)};
+  EXPECT_TRUE(descendants(*graph, node("lc0-net"), not_as_generator).empty());
+  // nnue-pytorch is software of both Stockfish steps.
+  LineageFilter software{.roles = role_bit(InputRole::software), .max_depth = 1};
+  EXPECT_EQ(depths(descendants(*graph, node("nnue-pytorch"), software)),
+            (Depths{{"train-sf", 1}, {"sf-net", 1}, {"finetune-sf", 1}, {"sf-net-v2", 1}}));
+}
+
+TEST_F(Lineage, DerivationPath) {
+  EXPECT_EQ(ids(*derivation_path(*graph, node("lc0-selfplay"), node("sf-net"))),
+            (Ids{"lc0-selfplay", "train-lc0", "lc0-net", "generate-sf-data", "sf-binpack",
+                 "train-sf", "sf-net"}));
+  EXPECT_EQ(ids(*derivation_path(*graph, node("sf-net"), node("sf-net"))), Ids{"sf-net"});
+  EXPECT_FALSE(derivation_path(*graph, node("sf-net"), node("lc0-selfplay")));
+  LineageFilter data_only{.roles = role_bit(InputRole::training_data)};
+  EXPECT_FALSE(derivation_path(*graph, node("lc0-net"), node("sf-net"), data_only));
+}
+
+TEST_F(Lineage, Roots) {
+  auto as_set = [](Ids v) { return std::set<std::string>(v.begin(), v.end()); };
+  EXPECT_EQ(as_set(ids(lineage_roots(*graph, node("sf-net")))),
+            (std::set<std::string>{"lc0-engine", "lczero-training", "nnue-pytorch", "syzygy"}));
+  // Within one derivation, sf-binpack still has a producer: not a root.
+  EXPECT_EQ(ids(lineage_roots(*graph, node("sf-net"), {.max_depth = 1})), Ids{"nnue-pytorch"});
+  EXPECT_EQ(ids(lineage_roots(*graph, node("syzygy"))), Ids{"syzygy"});
+  // Not following data generation makes its output a root.
+  LineageFilter no_generation{.step_kinds = all_step_kinds & ~step_kind_bit(StepKind::generate_data)};
+  EXPECT_EQ(as_set(ids(lineage_roots(*graph, node("sf-net"), no_generation))),
+            (std::set<std::string>{"nnue-pytorch", "sf-binpack"}));
+}
+
+TEST_F(Lineage, TopologicalOrderPutsInputsFirst) {
+  const auto order = topological_order(*graph);
+  ASSERT_EQ(order.size(), graph->node_count());
+  std::vector<std::size_t> position(graph->node_count());
+  for (std::size_t i = 0; i < order.size(); ++i) position[order[i]] = i;
+  for (auto edge : boost::make_iterator_range(edges(graph->graph())))
+    EXPECT_LT(position[source(edge, graph->graph())], position[target(edge, graph->graph())]);
+}
+
+TEST_F(Lineage, LineageInDerivationOrder) {
+  const auto order = lineage_in_derivation_order(*graph, node("sf-net"));
+  ASSERT_EQ(order.size(), 12u);  // eleven ancestors and sf-net
+  EXPECT_EQ(graph->id(order.back()), "sf-net");
+  std::map<std::string, std::size_t> position;
+  for (std::size_t i = 0; i < order.size(); ++i) position[std::string(graph->id(order[i]))] = i;
+  EXPECT_LT(position["selfplay"], position["lc0-selfplay"]);
+  EXPECT_LT(position["lc0-selfplay"], position["train-lc0"]);
+  EXPECT_LT(position["lc0-net"], position["generate-sf-data"]);
+  EXPECT_LT(position["syzygy"], position["generate-sf-data"]);
+  EXPECT_LT(position["sf-binpack"], position["train-sf"]);
+  EXPECT_EQ(position.count("sf-net-v2"), 0u);
+}
+
+TEST_F(Lineage, NoCyclicComponentsInADag) {
+  const auto components = strongly_connected_components(*graph);
+  EXPECT_EQ(components.count, graph->node_count());
+  EXPECT_TRUE(components.cyclic.empty());
+}
+
+TEST_F(Lineage, Dominators) {
+  // nnue-pytorch feeds train-sf directly, so only train-sf is unavoidable.
+  EXPECT_EQ(ids(dominators(*graph, node("sf-net"))), Ids{"train-sf"});
+  // Following training data alone, the lineage is a single chain from syzygy.
+  LineageFilter data_only{.roles = role_bit(InputRole::training_data)};
+  EXPECT_EQ(ids(dominators(*graph, node("sf-net"), data_only)),
+            (Ids{"train-sf", "sf-binpack", "generate-sf-data", "syzygy"}));
+  EXPECT_EQ(ids(dominators(*graph, node("sf-net-v2"))), Ids{"finetune-sf"});
+  EXPECT_TRUE(dominators(*graph, node("syzygy")).empty());
+}
+
+TEST_F(Lineage, BadNodesAreErrors) {
+  const auto past_end = static_cast<NodeId>(graph->node_count());
+  EXPECT_THROW(ancestors(*graph, past_end), Error);
+  EXPECT_THROW(descendants(*graph, past_end), Error);
+  EXPECT_THROW(derivation_path(*graph, 0, past_end), Error);
+  EXPECT_THROW(lineage_roots(*graph, past_end), Error);
+  EXPECT_THROW(dominators(*graph, past_end), Error);
+  EXPECT_THROW(lineage_in_derivation_order(*graph, past_end), Error);
+}
+
+class CyclicLineage : public ::testing::Test {
+ protected:
+  std::shared_ptr<const Snapshot> graph = [] {
+    GraphBuilder builder({.allow_cycles = true});
+    builder.add(testing::make_artifact("lc0-engine", ArtifactKind::software));
+    builder.add(testing::make_artifact("net", ArtifactKind::weights));
+    builder.add(testing::make_artifact("games", ArtifactKind::dataset));
+    builder.add(testing::make_artifact("distilled", ArtifactKind::weights));
+    builder.add(testing::make_step(
+        "selfplay", StepKind::generate_data,
+        {{"lc0-engine", InputRole::software}, {"net", InputRole::generator_weights}}, {"games"}));
+    builder.add(testing::make_step("train", StepKind::train, {{"games", InputRole::training_data}},
+                                   {"net"}));
+    builder.add(testing::make_step("distill", StepKind::distill,
+                                   {{"net", InputRole::teacher_weights}}, {"distilled"}));
+    return builder.freeze();
+  }();
+};
+
+TEST_F(CyclicLineage, ComponentsShowTheLoop) {
+  const auto components = strongly_connected_components(*graph);
+  ASSERT_EQ(components.cyclic.size(), 1u);
+  std::set<std::string> loop;
+  for (NodeId n : components.cyclic[0]) loop.emplace(graph->id(n));
+  EXPECT_EQ(loop, (std::set<std::string>{"net", "games", "selfplay", "train"}));
+}
+
+TEST_F(CyclicLineage, TraversalsTerminate) {
+  EXPECT_EQ(ancestors(*graph, graph->node("distilled")).size(), 6u);
+  EXPECT_EQ(descendants(*graph, graph->node("lc0-engine")).size(), 6u);
+}
+
+TEST_F(CyclicLineage, OrderingIsAnErrorNamingTheLoop) {
+  try {
+    topological_order(*graph);
+    FAIL();
+  } catch (const Error& error) {
+    EXPECT_EQ(error.problem().code, ProblemCode::not_acyclic);
+    EXPECT_EQ(error.problem().ids.size(), 2u);
+  }
+  EXPECT_THROW(lineage_in_derivation_order(*graph, graph->node("distilled")), Error);
+}
+
+TEST_F(CyclicLineage, DominatorsEnterTheLoopThroughItsOnlyEntry) {
+  // The only way in from a root is lc0-engine -> selfplay.
+  Ids found;
+  for (NodeId n : dominators(*graph, graph->node("distilled"))) found.emplace_back(graph->id(n));
+  EXPECT_EQ(found, (Ids{"distill", "net", "train", "games", "selfplay", "lc0-engine"}));
+}
+
+}  // namespace
+}  // namespace model_provenance

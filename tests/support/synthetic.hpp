@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Synthetic graphs shared by the tests and the benchmarks, deterministic for
+// a given size and seed.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+
+#include "model-provenance/graph.hpp"
+
+namespace model_provenance::testing {
+
+// A data set "data", then `steps` derivations: "s1" trains "w1" on it, and
+// each "sK" fine-tunes "wK" from "w(K-1)".  The deepest node is "w<steps>".
+std::shared_ptr<const Snapshot> make_chain(std::uint32_t steps);
+
+// `artifacts` artifacts: the first `roots` are data sets "d<i>"; every later
+// one "w<i>" is produced by step "s<i>" from one to three earlier artifacts,
+// half of the time among the hundred just before it (long lineages), else
+// anywhere (wide ones).
+std::shared_ptr<const Snapshot> make_random_dag(std::uint32_t artifacts, std::uint32_t roots,
+                                                std::uint64_t seed);
+
+}  // namespace model_provenance::testing
