@@ -24,6 +24,8 @@ namespace {
 // The builder numbers artifacts and steps separately, since the number of
 // artifacts (and so the first step's node) is known only when freezing.
 constexpr std::uint32_t step_flag = 0x8000'0000;
+// Marks a step link that still holds the name of its artifact, not its number.
+constexpr std::uint32_t unresolved_flag = 0x8000'0000;
 constexpr double unknown_number = std::numeric_limits<double>::quiet_NaN();
 
 [[noreturn]] void reject(ProblemCode code, std::string message, std::vector<std::string> ids,
@@ -80,11 +82,14 @@ ArtifactKind expected_kind(InputRole role) {
 
 GraphBuilder::GraphBuilder(BuilderOptions options) : options_(options) {}
 
+std::string_view GraphBuilder::id_of(std::uint32_t encoded_node) const {
+  return tables_.strings.view(encoded_node & step_flag
+                                  ? tables_.steps[encoded_node & ~step_flag].id
+                                  : tables_.artifacts[encoded_node].id);
+}
+
 void GraphBuilder::claim_id(std::string_view id, std::uint32_t encoded_node) {
-  auto key_of = [this](std::uint32_t value) {
-    return value & step_flag ? tables_.strings.view(tables_.steps[value & ~step_flag].id)
-                             : tables_.strings.view(tables_.artifacts[value].id);
-  };
+  auto key_of = [this](std::uint32_t value) { return id_of(value); };
   if (auto existing = index_.find(id, key_of))
     reject(ProblemCode::duplicate_id,
            fmt::format("id '{}' is already used by {}", id,
@@ -210,11 +215,16 @@ void GraphBuilder::add(const Step& step) {
   record.first_link = static_cast<std::uint32_t>(tables_.links.size());
   record.input_count = static_cast<std::uint32_t>(step.inputs.size());
   record.output_count = static_cast<std::uint32_t>(step.outputs.size());
-  // References stay names until freeze(): they may point forward.
-  for (const auto& input : step.inputs)
-    tables_.links.push_back({strings.intern(input.artifact), input.role});
+  // A reference to an artifact already added is resolved now; one that may
+  // point forward stays a name until freeze().
+  auto reference = [this](const std::string& artifact_id) {
+    auto found = index_.find(artifact_id, [this](std::uint32_t value) { return id_of(value); });
+    if (found && !(*found & step_flag)) return *found;
+    return tables_.strings.add(artifact_id) | unresolved_flag;
+  };
+  for (const auto& input : step.inputs) tables_.links.push_back({reference(input.artifact), input.role});
   for (const auto& output : step.outputs)
-    tables_.links.push_back({strings.intern(output), InputRole::training_data});
+    tables_.links.push_back({reference(output), InputRole::training_data});
   record.first_source = add_sources(step.sources);
   record.source_count = static_cast<std::uint32_t>(step.sources.size());
   tables_.steps.push_back(record);
@@ -268,8 +278,10 @@ std::shared_ptr<const Snapshot> GraphBuilder::freeze() {
       StepLink& link = tables.links[i];
       const bool is_input = i < step.first_link + step.input_count;
       const char* field = is_input ? "inputs" : "outputs";
-      const std::string name(tables.strings.view(link.artifact));
-      auto found = snapshot->index_.find(name, key_of);
+      const bool resolved = !(link.artifact & unresolved_flag);
+      const std::string name(resolved ? tables.strings.view(tables.artifacts[link.artifact].id)
+                                      : tables.strings.view(link.artifact & ~unresolved_flag));
+      auto found = resolved ? std::optional(link.artifact) : snapshot->index_.find(name, key_of);
       if (!found) {
         problems.push_back({ProblemCode::unknown_reference,
                             fmt::format("step '{}' names unknown artifact '{}'", step_id, name),
@@ -294,6 +306,14 @@ std::shared_ptr<const Snapshot> GraphBuilder::freeze() {
     }
   }
   if (!problems.empty()) throw ValidationError(std::move(problems));
+
+  tables.strings.seal();
+  tables.uris.shrink_to_fit();
+  tables.artifacts.shrink_to_fit();
+  tables.steps.shrink_to_fit();
+  tables.sources.shrink_to_fit();
+  tables.backends.shrink_to_fit();
+  tables.links.shrink_to_fit();
 
   snapshot->index_.renumber([artifact_count](std::uint32_t value) {
     return value & step_flag ? artifact_count + (value & ~step_flag) : value;

@@ -31,8 +31,9 @@ std::string_view StringTable::store(std::string_view s) {
 
 StringId StringTable::add(std::string_view s) {
   if (s.empty()) return empty_string;
-  if (views_.size() >= unknown_string)
-    throw Error({ProblemCode::invalid_value, "too many strings for one graph (4 billion)", {}, ""});
+  // Step links borrow the top bit of a handle (graph.cpp).
+  if (views_.size() >= 0x8000'0000)
+    throw Error({ProblemCode::invalid_value, "too many strings for one graph (2^31)", {}, ""});
   views_.push_back(store(s));
   return static_cast<StringId>(views_.size() - 1);
 }
@@ -43,6 +44,11 @@ StringId StringTable::intern(std::string_view s) {
   StringId id = add(s);
   interned_.emplace(views_[id], id);
   return id;
+}
+
+void StringTable::seal() {
+  interned_ = {};
+  views_.shrink_to_fit();
 }
 
 std::size_t StringTable::memory_bytes() const {

@@ -7,8 +7,7 @@
 
 namespace model_provenance::testing {
 
-std::shared_ptr<const Snapshot> make_chain(std::uint32_t steps) {
-  GraphBuilder builder;
+void add_chain(GraphBuilder& builder, std::uint32_t steps) {
   Artifact data;
   data.id = "data";
   data.kind = ArtifactKind::dataset;
@@ -27,13 +26,17 @@ std::shared_ptr<const Snapshot> make_chain(std::uint32_t steps) {
     step.outputs[0] = weights.id;
     builder.add(step);
   }
+}
+
+std::shared_ptr<const Snapshot> make_chain(std::uint32_t steps) {
+  GraphBuilder builder;
+  add_chain(builder, steps);
   return builder.freeze();
 }
 
-std::shared_ptr<const Snapshot> make_random_dag(std::uint32_t artifacts, std::uint32_t roots,
-                                                std::uint64_t seed) {
+void add_random_dag(GraphBuilder& builder, std::uint32_t artifacts, std::uint32_t roots,
+                    std::uint64_t seed) {
   std::mt19937_64 random(seed);
-  GraphBuilder builder;
   auto id_of = [roots](std::uint32_t i) {
     return i < roots ? fmt::format("d{}", i) : fmt::format("w{}", i);
   };
@@ -65,6 +68,12 @@ std::shared_ptr<const Snapshot> make_random_dag(std::uint32_t artifacts, std::ui
     step.kind = has_initial ? StepKind::fine_tune : StepKind::train;
     builder.add(step);
   }
+}
+
+std::shared_ptr<const Snapshot> make_random_dag(std::uint32_t artifacts, std::uint32_t roots,
+                                                std::uint64_t seed) {
+  GraphBuilder builder;
+  add_random_dag(builder, artifacts, roots, seed);
   return builder.freeze();
 }
 

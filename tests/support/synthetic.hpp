@@ -12,12 +12,15 @@ namespace model_provenance::testing {
 
 // A data set "data", then `steps` derivations: "s1" trains "w1" on it, and
 // each "sK" fine-tunes "wK" from "w(K-1)".  The deepest node is "w<steps>".
+void add_chain(GraphBuilder& builder, std::uint32_t steps);
 std::shared_ptr<const Snapshot> make_chain(std::uint32_t steps);
 
 // `artifacts` artifacts: the first `roots` are data sets "d<i>"; every later
 // one "w<i>" is produced by step "s<i>" from one to three earlier artifacts,
 // half of the time among the hundred just before it (long lineages), else
 // anywhere (wide ones).
+void add_random_dag(GraphBuilder& builder, std::uint32_t artifacts, std::uint32_t roots,
+                    std::uint64_t seed);
 std::shared_ptr<const Snapshot> make_random_dag(std::uint32_t artifacts, std::uint32_t roots,
                                                 std::uint64_t seed);
 

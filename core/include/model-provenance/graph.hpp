@@ -60,8 +60,8 @@ struct BackendRecord {
   bool needs_proprietary;
 };
 
-// A step's input (with its role) or output.  Before freezing, `artifact`
-// holds the StringId of the referenced id; after, its NodeId.
+// A step's input (with its role) or output: the artifact's NodeId, or
+// before freezing possibly the StringId of its id (see GraphBuilder).
 struct StepLink {
   std::uint32_t artifact;
   InputRole role;
@@ -174,6 +174,7 @@ class GraphBuilder {
 
  private:
   void claim_id(std::string_view id, std::uint32_t encoded_node);
+  std::string_view id_of(std::uint32_t encoded_node) const;
   std::uint32_t add_sources(const std::vector<Source>& sources);
 
   BuilderOptions options_;

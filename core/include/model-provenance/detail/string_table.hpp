@@ -29,6 +29,8 @@ class StringTable {
   StringId intern(std::string_view s);
 
   std::string_view view(StringId id) const { return views_[id]; }
+  // No more additions: drops what only interning needs, and spare capacity.
+  void seal();
   std::size_t size() const { return views_.size(); }
   std::size_t memory_bytes() const;
 

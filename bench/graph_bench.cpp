@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Building, freezing and querying the two large graphs of the tests: a chain
+// of a million derivations and a random DAG of a million artifacts.
+//   build/bench/graph-bench --benchmark_counters_tabular=true
+// Counters: nodes and edges of the graph, snapshot_MiB (heap held by the
+// snapshot), result (size of a query's answer), peak_rss_MiB.
+#include <benchmark/benchmark.h>
+#include <sys/resource.h>
+
+#include "model-provenance/lineage.hpp"
+#include "synthetic.hpp"
+
+namespace model_provenance {
+namespace {
+
+constexpr std::uint32_t million = 1'000'000;
+
+double peak_rss_mib() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux
+}
+
+void describe(benchmark::State& state, const Snapshot& graph) {
+  state.counters["nodes"] = static_cast<double>(graph.node_count());
+  state.counters["edges"] = static_cast<double>(num_edges(graph.graph()));
+  state.counters["snapshot_MiB"] = static_cast<double>(graph.memory_bytes()) / (1 << 20);
+  state.counters["peak_rss_MiB"] = peak_rss_mib();
+}
+
+const Snapshot& chain() {
+  static const auto graph = testing::make_chain(million);
+  return *graph;
+}
+
+const Snapshot& dag() {
+  static const auto graph = testing::make_random_dag(million, 1000, 42);
+  return *graph;
+}
+
+template <typename Fill>
+void build_only(benchmark::State& state, Fill fill) {
+  for (auto _ : state) {
+    GraphBuilder builder;
+    fill(builder);
+    benchmark::DoNotOptimize(builder.step_count());
+    state.PauseTiming();
+    builder = GraphBuilder();  // freeing is not part of building
+    state.ResumeTiming();
+  }
+}
+
+template <typename Fill>
+void freeze_only(benchmark::State& state, Fill fill) {
+  std::shared_ptr<const Snapshot> graph;
+  for (auto _ : state) {
+    state.PauseTiming();
+    GraphBuilder builder;
+    fill(builder);
+    graph.reset();
+    state.ResumeTiming();
+    graph = builder.freeze();
+  }
+  describe(state, *graph);
+}
+
+void BM_ChainBuild(benchmark::State& state) {
+  build_only(state, [](GraphBuilder& b) { testing::add_chain(b, million); });
+}
+void BM_ChainFreeze(benchmark::State& state) {
+  freeze_only(state, [](GraphBuilder& b) { testing::add_chain(b, million); });
+}
+void BM_DagBuild(benchmark::State& state) {
+  build_only(state, [](GraphBuilder& b) { testing::add_random_dag(b, million, 1000, 42); });
+}
+void BM_DagFreeze(benchmark::State& state) {
+  freeze_only(state, [](GraphBuilder& b) { testing::add_random_dag(b, million, 1000, 42); });
+}
+
+template <typename Query>
+void query(benchmark::State& state, const Snapshot& graph, Query run) {
+  std::size_t result = 0;
+  for (auto _ : state) {
+    result = run(graph);
+    benchmark::DoNotOptimize(result);
+  }
+  state.counters["result"] = static_cast<double>(result);
+  describe(state, graph);
+}
+
+NodeId deepest_of_chain() { return chain().node("w1000000"); }
+NodeId last_of_dag() { return dag().node("w999999"); }
+
+void BM_ChainAncestorsOfDeepest(benchmark::State& state) {
+  query(state, chain(), [](const Snapshot& g) { return ancestors(g, deepest_of_chain()).size(); });
+}
+void BM_ChainDescendantsOfRoot(benchmark::State& state) {
+  query(state, chain(), [](const Snapshot& g) { return descendants(g, g.node("data")).size(); });
+}
+void BM_ChainPathRootToDeepest(benchmark::State& state) {
+  query(state, chain(), [](const Snapshot& g) {
+    return derivation_path(g, g.node("data"), deepest_of_chain())->size();
+  });
+}
+void BM_ChainRoots(benchmark::State& state) {
+  query(state, chain(), [](const Snapshot& g) { return lineage_roots(g, deepest_of_chain()).size(); });
+}
+void BM_ChainDerivationOrder(benchmark::State& state) {
+  query(state, chain(), [](const Snapshot& g) {
+    return lineage_in_derivation_order(g, deepest_of_chain()).size();
+  });
+}
+void BM_ChainDominators(benchmark::State& state) {
+  query(state, chain(), [](const Snapshot& g) { return dominators(g, deepest_of_chain()).size(); });
+}
+void BM_ChainTopologicalOrder(benchmark::State& state) {
+  query(state, chain(), [](const Snapshot& g) { return topological_order(g).size(); });
+}
+void BM_ChainStrongComponents(benchmark::State& state) {
+  query(state, chain(), [](const Snapshot& g) { return strongly_connected_components(g).count; });
+}
+
+void BM_DagAncestorsOfLast(benchmark::State& state) {
+  query(state, dag(), [](const Snapshot& g) { return ancestors(g, last_of_dag()).size(); });
+}
+void BM_DagDescendantsOfRoot(benchmark::State& state) {
+  query(state, dag(), [](const Snapshot& g) { return descendants(g, g.node("d7")).size(); });
+}
+void BM_DagRoots(benchmark::State& state) {
+  query(state, dag(), [](const Snapshot& g) { return lineage_roots(g, last_of_dag()).size(); });
+}
+void BM_DagDerivationOrder(benchmark::State& state) {
+  query(state, dag(), [](const Snapshot& g) {
+    return lineage_in_derivation_order(g, last_of_dag()).size();
+  });
+}
+void BM_DagDominators(benchmark::State& state) {
+  query(state, dag(), [](const Snapshot& g) { return dominators(g, last_of_dag()).size(); });
+}
+void BM_DagTopologicalOrder(benchmark::State& state) {
+  query(state, dag(), [](const Snapshot& g) { return topological_order(g).size(); });
+}
+void BM_DagStrongComponents(benchmark::State& state) {
+  query(state, dag(), [](const Snapshot& g) { return strongly_connected_components(g).count; });
+}
+void BM_DagFindById(benchmark::State& state) {
+  query(state, dag(), [](const Snapshot& g) { return static_cast<std::size_t>(*g.find("w123456")); });
+}
+
+constexpr auto ms = benchmark::kMillisecond;
+BENCHMARK(BM_ChainBuild)->Unit(ms)->Iterations(3);
+BENCHMARK(BM_ChainFreeze)->Unit(ms)->Iterations(3);
+BENCHMARK(BM_ChainAncestorsOfDeepest)->Unit(ms);
+BENCHMARK(BM_ChainDescendantsOfRoot)->Unit(ms);
+BENCHMARK(BM_ChainPathRootToDeepest)->Unit(ms);
+BENCHMARK(BM_ChainRoots)->Unit(ms);
+BENCHMARK(BM_ChainDerivationOrder)->Unit(ms);
+BENCHMARK(BM_ChainDominators)->Unit(ms);
+BENCHMARK(BM_ChainTopologicalOrder)->Unit(ms);
+BENCHMARK(BM_ChainStrongComponents)->Unit(ms);
+BENCHMARK(BM_DagBuild)->Unit(ms)->Iterations(3);
+BENCHMARK(BM_DagFreeze)->Unit(ms)->Iterations(3);
+BENCHMARK(BM_DagAncestorsOfLast)->Unit(ms);
+BENCHMARK(BM_DagDescendantsOfRoot)->Unit(ms);
+BENCHMARK(BM_DagRoots)->Unit(ms);
+BENCHMARK(BM_DagDerivationOrder)->Unit(ms);
+BENCHMARK(BM_DagDominators)->Unit(ms);
+BENCHMARK(BM_DagTopologicalOrder)->Unit(ms);
+BENCHMARK(BM_DagStrongComponents)->Unit(ms);
+BENCHMARK(BM_DagFindById);
+
+}  // namespace
+}  // namespace model_provenance
+
+BENCHMARK_MAIN();

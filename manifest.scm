@@ -1,0 +1,7 @@
+;; SPDX-License-Identifier: GPL-3.0-or-later
+;; What building and testing model-provenance needs, for
+;;   guix shell -m manifest.scm -- build-aux/run-tests
+(specifications->manifest
+ (list "bash" "coreutils" "grep" "sed"
+       "gcc-toolchain" "cmake" "make" "pkg-config"
+       "boost" "fmt" "googletest" "googlebenchmark"))
