@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model-provenance/graph.hpp"
 
+#include "model-provenance/license.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -118,6 +120,14 @@ void GraphBuilder::add(const Artifact& artifact) {
     reject(ProblemCode::invalid_value,
            fmt::format("artifact '{}': license is empty; leave it out if it is unknown", id), {id},
            "license");
+  if (artifact.license) {
+    try {
+      parse_license_expression(*artifact.license);
+    } catch (const Error& error) {
+      reject(ProblemCode::invalid_value, fmt::format("artifact '{}': {}", id, error.problem().message),
+             {id, *artifact.license}, "license");
+    }
+  }
   if (!artifact.backends.empty() && artifact.kind != ArtifactKind::software)
     reject(ProblemCode::invalid_value,
            fmt::format("artifact '{}' is {}; only software runs on compute backends", id,
@@ -453,16 +463,26 @@ Artifact Snapshot::artifact(NodeId node) const {
   return artifact;
 }
 
-Compute Snapshot::compute(NodeId node) const {
+Snapshot::ComputeView Snapshot::compute_view(NodeId node) const {
   const StepRecord& record = step_record(node);
-  Compute compute;
-  if (!std::isnan(record.flops)) compute.flops = record.flops;
-  if (!std::isnan(record.hours)) compute.hours = record.hours;
-  compute.hardware_profile = tables_.strings.view(record.hardware_profile);
-  if (record.peak_memory_bytes != detail::unknown_size)
-    compute.peak_memory_bytes = record.peak_memory_bytes;
-  if (record.storage_bytes != detail::unknown_size) compute.storage_bytes = record.storage_bytes;
-  return compute;
+  ComputeView view;
+  if (!std::isnan(record.flops)) view.flops = record.flops;
+  if (!std::isnan(record.hours)) view.hours = record.hours;
+  view.hardware_profile = tables_.strings.view(record.hardware_profile);
+  if (record.peak_memory_bytes != detail::unknown_size) view.peak_memory_bytes = record.peak_memory_bytes;
+  if (record.storage_bytes != detail::unknown_size) view.storage_bytes = record.storage_bytes;
+  return view;
+}
+
+std::span<const detail::BackendRecord> Snapshot::backends(NodeId artifact) const {
+  const ArtifactRecord& record = artifact_record(artifact);
+  return {tables_.backends.data() + record.first_backend, record.backend_count};
+}
+
+Compute Snapshot::compute(NodeId node) const {
+  const ComputeView view = compute_view(node);
+  return {view.flops, view.hours, std::string(view.hardware_profile), view.peak_memory_bytes,
+          view.storage_bytes};
 }
 
 Step Snapshot::step(NodeId node) const {

@@ -120,6 +120,21 @@ class Snapshot {
   std::span<const detail::StepLink> inputs(NodeId step) const;
   std::span<const detail::StepLink> outputs(NodeId step) const;
 
+  // Compute of a step without copying strings; the view lives as long as
+  // the snapshot.
+  struct ComputeView {
+    std::optional<double> flops;
+    std::optional<double> hours;
+    std::string_view hardware_profile;
+    std::optional<std::uint64_t> peak_memory_bytes;
+    std::optional<std::uint64_t> storage_bytes;
+  };
+  ComputeView compute_view(NodeId step) const;
+  // The backends software runs on, as names and proprietary flags.
+  std::span<const detail::BackendRecord> backends(NodeId artifact) const;
+  std::string_view text(detail::StringId id) const { return tables_.strings.view(id); }
+  std::string_view format(NodeId artifact) const { return text(artifact_record(artifact).format); }
+
   // Full copies, as they were added (with references as ids).
   Artifact artifact(NodeId artifact) const;
   Step step(NodeId step) const;

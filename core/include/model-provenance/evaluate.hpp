@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Could a user re-produce this network under a policy, on their hardware?
+//
+// The evaluator finds the cheapest plan over the AND/OR graph: an artifact
+// costs the least of taking it as it is (when the policy allows) and of
+// each step producing it; a step costs its inputs plus its own compute on
+// the best backend the policy allows on the user's hardware.  That is
+// Knuth's generalisation of Dijkstra's algorithm to superior functions
+// (Knuth 1977, "A generalization of Dijkstra's algorithm"), which also
+// settles cyclic graphs such as recorded self-play loops.
+//
+// A plan's cost is, in order of importance: the number of blocking
+// components (non-free licenses, unavailable data, proprietary-only
+// backends, ...), the wall-clock hours, the number of missing facts, the
+// number of networks taken as they are.  Unknown facts count as no
+// obstacle and no time in the optimistic pass; a second, definite pass
+// counts them as obstacles.  Shared intermediate results are counted once
+// per use while searching (the usual tree cost of hyperpaths); plans are
+// reported with each step once.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model-provenance/graph.hpp"
+#include "model-provenance/policy.hpp"
+
+namespace model_provenance {
+
+enum class VerdictKind : std::uint8_t {
+  reproducible_from_scratch,
+  retrainable_from_free_networks,
+  over_budget,
+  blocked,
+  undetermined,
+  opaque,  // nothing records how it was made
+};
+std::string_view to_string(VerdictKind);
+// True for the two kinds that meet the policy.
+bool acceptable(VerdictKind);
+
+enum class BlockerKind : std::uint8_t {
+  non_free_license,
+  unavailable,
+  starting_weights_disallowed,
+  proprietary_backend_only,
+  no_usable_backend,
+  exceeds_memory,
+  exceeds_storage,
+};
+std::string_view to_string(BlockerKind);
+
+struct Blocker {
+  NodeId node;
+  BlockerKind kind;
+  std::string reason;  // e.g. "license CC-BY-NC-4.0 of 'games': CC-BY-NC-4.0: its NonCommercial ..."
+};
+
+struct MissingFact {
+  NodeId node;
+  std::string fact;    // license, availability, compute, software, backends, hardware-profile
+  std::string reason;  // what is unknown and what would settle it
+};
+
+struct PlannedStep {
+  NodeId step;
+  std::string backend;  // empty when unknown
+  std::string device;
+  std::optional<double> hours;  // on the user's hardware; nullopt: unknown
+};
+
+struct Verdict {
+  NodeId target = 0;
+  VerdictKind kind = VerdictKind::opaque;
+  std::string policy;
+  std::string hardware;
+  std::optional<double> budget_hours;
+  double hours = 0;                  // the plan's known wall-clock, each step once
+  std::vector<PlannedStep> plan;     // in derivation order
+  std::vector<NodeId> obtained;      // artifacts taken as they are
+  std::vector<Blocker> blockers;     // on the plan with fewest obstacles
+  std::vector<MissingFact> missing;  // facts that would decide an undetermined verdict
+  std::vector<std::string> license_lineage;  // declared licenses the lineage contradicts
+  std::string classification;        // the policy's own class (ToxicCandy, MOF Class II, ...)
+  std::string summary;               // one line, fit for a lint warning
+  std::vector<std::string> explanation;
+};
+
+// What evaluate_all returns for each weights artifact: enough to sort and
+// count millions of them; evaluate() gives the full explanation of one.
+struct VerdictSummary {
+  NodeId target;
+  VerdictKind kind;
+  double hours;  // the optimistic plan's (tree) cost
+  std::uint32_t blockers;
+  std::uint32_t missing;
+  bool license_contradicted;
+};
+
+// Evaluates the weights of one snapshot under one policy and hardware.
+// Construction runs both passes over the whole graph; afterwards every
+// member function is const and safe to call from many threads.
+class Evaluator {
+ public:
+  Evaluator(std::shared_ptr<const Snapshot> snapshot, Policy policy, HardwareProfile hardware,
+            std::vector<HardwareProfile> known_profiles = builtin_hardware_profiles());
+  ~Evaluator();
+  Evaluator(Evaluator&&) noexcept;
+
+  // Any artifact; an Error for a step.
+  Verdict evaluate(NodeId artifact) const;
+  // Every weights artifact, in node order.
+  std::vector<VerdictSummary> evaluate_all() const;
+
+  const Snapshot& snapshot() const;
+  const Policy& policy() const;
+  const HardwareProfile& hardware() const;
+
+  struct State;  // the implementation's
+
+ private:
+  std::unique_ptr<State> state_;
+};
+
+// "45 minutes", "3.2 hours", "2.5 days", "3.1 weeks", "4.2 years".
+std::string format_duration(double hours);
+
+}  // namespace model_provenance

@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "model-provenance/policy.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "model-provenance/error.hpp"
+
+namespace model_provenance {
+namespace {
+
+constexpr std::uint64_t gibibyte = std::uint64_t{1} << 30;
+constexpr std::uint64_t terabyte = 1'000'000'000'000;
+constexpr std::string_view read_on = "2026-11-30";
+
+// Ryzen 7 7700X: 8 Zen 4 cores at a 4.5 GHz base clock; each core retires
+// two 256-bit FMA per cycle, 32 FP32 operations.
+BackendCapacity desktop_cpu() {
+  return {"cpu", "AMD Ryzen 7 7700X, 64 GiB RAM", 8 * 4.5e9 * 32, 64 * gibibyte, false};
+}
+
+std::vector<Source> cpu_sources() {
+  return {{"https://ryzen-cpu.blogspot.com/2022/08/amd-introduced-700-ryzen-9-7950x-and.html",
+           std::string(read_on), "Ryzen 7 7700X: 8 cores, 4.5-5.4 GHz"},
+          // Model FLOPs utilization reached by PaLM's training, a high mark:
+          // home training is unlikely to do better, so budgets err generous.
+          {"https://arxiv.org/abs/2204.02311", std::string(read_on),
+           "utilization 0.462 (PaLM's model FLOPs utilization)"}};
+}
+
+std::vector<HardwareProfile> make_builtin_profiles() {
+  std::vector<HardwareProfile> profiles;
+  HardwareProfile cpu;
+  cpu.name = "desktop-cpu";
+  cpu.description = "a desktop computer without a GPU";
+  cpu.backends = {desktop_cpu()};
+  cpu.storage_bytes = 4 * terabyte;
+  cpu.utilization = 0.462;
+  cpu.sources = cpu_sources();
+  profiles.push_back(cpu);
+
+  HardwareProfile amd = cpu;
+  amd.name = "desktop-amd-gpu";
+  amd.description = "a desktop computer with a consumer AMD GPU, driven by free software (ROCm)";
+  amd.backends.push_back({"rocm", "AMD Radeon RX 7900 XTX", 61.4e12, 24 * gibibyte, false});
+  amd.sources.push_back(
+      {"https://www.guru3d.com/review/powercolor-radeon-rx-7900-xtx-hellhound-spectral-white-review/page-4/",
+       std::string(read_on), "RX 7900 XTX: 61.4 FP32 TFLOPS, 24 GB"});
+  profiles.push_back(amd);
+
+  HardwareProfile nvidia = cpu;
+  nvidia.name = "desktop-nvidia-gpu";
+  nvidia.description =
+      "a desktop computer with a consumer NVIDIA GPU, whose CUDA driver and runtime are proprietary";
+  nvidia.backends.push_back({"cuda", "NVIDIA GeForce RTX 4090", 82.6e12, 24 * gibibyte, true});
+  nvidia.sources.push_back({"https://www.notebookcheck.pl/NVIDIA-NVIDIA-GeForce-RTX-4090.677670.0.html",
+                            std::string(read_on), "RTX 4090: 82.6 FP32 TFLOPS, 24 GB"});
+  profiles.push_back(nvidia);
+  return profiles;
+}
+
+std::vector<Policy> make_builtin_policies() {
+  std::vector<Policy> policies;
+  Policy guix;
+  guix.name = "guix-base-criterion";
+  guix.description =
+      "a user can practically produce their own network, from scratch or from existing free "
+      "networks, with free software alone, on hardware they own, within minutes to a few weeks";
+  guix.sources = {{"https://lists.gnu.org/archive/html/guix-devel/", std::string(read_on),
+                   "guix-devel thread 'Guidelines for pre-trained ML model weight binaries' (2023)"}};
+  policies.push_back(guix);
+
+  Policy data = guix;
+  data.name = "from-training-data";
+  data.description =
+      "the training data is available and the weights can be re-computed from it; starting "
+      "from an existing network does not count (draft GCD 008, item 4)";
+  data.start_from_free_weights = false;
+  data.sources = {{"https://codeberg.org/guix/guix-consensus-documents", std::string(read_on),
+                   "draft GCD 008 'Standing up for human crafting', item 4 (2026)"}};
+  policies.push_back(data);
+
+  Policy debian;
+  debian.name = "debian-ml-policy";
+  debian.description =
+      "Free Model: DFSG license, trained from free, public data (or a simulator) with a free "
+      "training program; ToxicCandy: free license, but data or program missing or non-free; "
+      "Non-free: the weights' license is not DFSG-free";
+  debian.software_licenses = debian.data_licenses = debian.weights_licenses =
+      debian.document_licenses = LicenseCriterion::fsf_libre_or_osi_approved;
+  debian.start_from_free_weights = false;
+  debian.registration_counts_as_available = false;
+  debian.budget_hours.reset();
+  debian.classification = Classification::debian_ml_policy;
+  debian.sources = {{"https://salsa.debian.org/deeplearning-team/ml-policy", std::string(read_on),
+                     "Debian Deep Learning Team's Machine Learning Policy"}};
+  policies.push_back(debian);
+
+  Policy osaid;
+  osaid.name = "osaid-1.0";
+  osaid.description =
+      "Open Source AI Definition 1.0: code and parameters under OSI-approved terms, training "
+      "data described (not necessarily available)";
+  osaid.software_licenses = osaid.weights_licenses = LicenseCriterion::osi_approved;
+  osaid.data_licenses = osaid.document_licenses = LicenseCriterion::any;
+  osaid.require_data_available = false;
+  osaid.budget_hours.reset();
+  osaid.classification = Classification::osaid;
+  osaid.sources = {{"https://opensource.org/ai/open-source-ai-definition", std::string(read_on),
+                    "OSAID 1.0, 2024-10-28"}};
+  policies.push_back(osaid);
+
+  Policy mof;
+  mof.name = "mof";
+  mof.description =
+      "Model Openness Framework: Class III open model, Class II open tooling, Class I open "
+      "science, from the components recorded";
+  mof.software_licenses = mof.weights_licenses = mof.data_licenses = mof.document_licenses =
+      LicenseCriterion::fsf_libre_or_osi_approved;
+  mof.budget_hours.reset();
+  mof.classification = Classification::mof;
+  mof.sources = {{"https://arxiv.org/abs/2403.13784", std::string(read_on),
+                  "The Model Openness Framework (LF AI & Data)"}};
+  policies.push_back(mof);
+  return policies;
+}
+
+void reject(std::string message, const std::string& name, std::string field) {
+  throw Error({ProblemCode::invalid_value, std::move(message), {name}, std::move(field)});
+}
+
+}  // namespace
+
+const BackendCapacity* HardwareProfile::backend(std::string_view wanted) const {
+  for (const auto& candidate : backends)
+    if (candidate.backend == wanted) return &candidate;
+  return nullptr;
+}
+
+const std::vector<HardwareProfile>& builtin_hardware_profiles() {
+  static const std::vector<HardwareProfile> profiles = make_builtin_profiles();
+  return profiles;
+}
+
+const HardwareProfile* find_hardware_profile(std::string_view name,
+                                             const std::vector<HardwareProfile>& profiles) {
+  for (const auto& profile : profiles)
+    if (profile.name == name) return &profile;
+  return nullptr;
+}
+
+const std::vector<Policy>& builtin_policies() {
+  static const std::vector<Policy> policies = make_builtin_policies();
+  return policies;
+}
+
+const Policy* find_policy(std::string_view name, const std::vector<Policy>& policies) {
+  for (const auto& policy : policies)
+    if (policy.name == name) return &policy;
+  return nullptr;
+}
+
+const Policy& default_policy() { return builtin_policies().front(); }
+
+std::string_view to_string(Classification classification) {
+  switch (classification) {
+    case Classification::none: return "none";
+    case Classification::debian_ml_policy: return "debian-ml-policy";
+    case Classification::osaid: return "osaid";
+    case Classification::mof: return "mof";
+  }
+  return "invalid";
+}
+
+std::optional<Classification> parse_classification(std::string_view name) {
+  for (auto c : {Classification::none, Classification::debian_ml_policy, Classification::osaid,
+                 Classification::mof})
+    if (to_string(c) == name) return c;
+  return std::nullopt;
+}
+
+void validate(const Policy& policy) {
+  if (policy.name.empty()) reject("a policy has no name", policy.name, "name");
+  if (policy.budget_hours && !(std::isfinite(*policy.budget_hours) && *policy.budget_hours >= 0))
+    reject(fmt::format("policy '{}': the budget must be a finite number of hours >= 0, got {}",
+                       policy.name, *policy.budget_hours),
+           policy.name, "budget-hours");
+  for (const auto* list : {&policy.license_overrides.free, &policy.license_overrides.non_free})
+    for (const auto& id : *list)
+      if (id.empty())
+        reject(fmt::format("policy '{}': an overridden license id is empty", policy.name),
+               policy.name, "license-overrides");
+}
+
+void validate(const HardwareProfile& profile) {
+  if (profile.name.empty()) reject("a hardware profile has no name", profile.name, "name");
+  if (profile.backends.empty())
+    reject(fmt::format("hardware profile '{}' has no compute backend", profile.name), profile.name,
+           "backends");
+  if (!(profile.utilization > 0 && profile.utilization <= 1))
+    reject(fmt::format("hardware profile '{}': utilization must be in (0, 1], got {}", profile.name,
+                       profile.utilization),
+           profile.name, "utilization");
+  for (const auto& backend : profile.backends) {
+    if (backend.backend.empty())
+      reject(fmt::format("hardware profile '{}': a backend has no name", profile.name),
+             profile.name, "backends");
+    if (!(std::isfinite(backend.peak_flops) && backend.peak_flops > 0))
+      reject(fmt::format("hardware profile '{}': backend '{}' needs a peak throughput > 0, got {}",
+                         profile.name, backend.backend, backend.peak_flops),
+             profile.name, "backends.peak-flops");
+  }
+}
+
+}  // namespace model_provenance
