@@ -3,11 +3,13 @@
 // it: nnue-pytorch trains it on positions from Lc0 self-play, scored by Lc0
 // networks that were themselves trained on self-play games.  Facts that no
 // source settles are left unknown.  Prints the net's ancestors, the roots
-// of its lineage and the derivations every re-creation must go through.
+// of its lineage, the derivations every re-creation must go through, and
+// the verdict of each built-in policy on a desktop with an AMD GPU.
 #include <fmt/format.h>
 
 #include <exception>
 
+#include "model-provenance/evaluate.hpp"
 #include "model-provenance/lineage.hpp"
 
 using namespace model_provenance;
@@ -124,6 +126,12 @@ int main() try {
   fmt::print("\nEvery re-creation goes through:");
   for (NodeId node : dominators(*graph, net)) fmt::print(" {}", graph->id(node));
   fmt::print("\n");
+  const HardwareProfile& hardware = *find_hardware_profile("desktop-amd-gpu", builtin_hardware_profiles());
+  for (const Policy& policy : builtin_policies()) {
+    const Verdict verdict = Evaluator(graph, policy, hardware).evaluate(net);
+    fmt::print("\n{}\n", verdict.summary);
+    for (const auto& line : verdict.explanation) fmt::print("  {}\n", line);
+  }
   return 0;
 } catch (const std::exception& error) {
   fmt::print(stderr, "stockfish-lineage: {}\n", error.what());

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <queue>
@@ -46,7 +47,11 @@ std::string_view to_string(BlockerKind kind) {
 
 std::string format_duration(double hours) {
   if (!std::isfinite(hours)) return "forever";
-  if (hours < 1) return fmt::format("{:.0f} minutes", std::max(hours * 60, 1.0));
+  if (hours <= 0) return "no time";
+  if (hours < 1) {
+    const double minutes = std::max(std::round(hours * 60), 1.0);
+    return fmt::format("{:.0f} minute{}", minutes, minutes == 1 ? "" : "s");
+  }
   if (hours < 48) return fmt::format("{:.1f} hours", hours);
   if (hours < 24 * 14) return fmt::format("{:.1f} days", hours / 24);
   if (hours < 24 * 365) return fmt::format("{:.1f} weeks", hours / (24 * 7));
@@ -65,7 +70,7 @@ std::uint16_t add_counts(std::uint32_t a, std::uint32_t b) {
 // The cost of a (partial) plan, compared lexicographically.  Counts
 // saturate: on a DAG, tree costs double with each shared level.
 struct Cost {
-  double hours = 0;
+  float hours = 0;  // single precision halves the passes' memory traffic
   std::uint16_t blockers = 0;
   std::uint16_t missing = 0;
   std::uint16_t obtained_weights = 0;
@@ -86,7 +91,7 @@ struct Cost {
   }
 };
 
-const Cost unreachable{std::numeric_limits<double>::infinity(), count_cap, count_cap, count_cap};
+const Cost unreachable{std::numeric_limits<float>::infinity(), count_cap, count_cap, count_cap};
 
 // In the definite pass a missing fact is an obstacle like any other.
 enum class Pass { optimistic, definite };
@@ -108,12 +113,14 @@ struct StepAssessment {
   std::optional<double> hours;
 };
 
-// Result of one pass: the best cost and choice of every artifact, and the
-// cost of every step with its inputs.
-struct PassResult {
-  std::vector<Cost> artifact_cost;
-  std::vector<std::uint32_t> choice;  // producing step, or `obtain`
-  std::vector<Cost> step_cost;
+// Results of both passes, side by side: an acyclic graph computes them in
+// one traversal, and each read of an artifact's costs is one cache miss.
+// An artifact's choice (the step making it, or taking it as it is) is not
+// stored: it is whichever option costs what the artifact costs.
+struct PassResults {
+  std::vector<std::array<Cost, 2>> artifact_cost;
+  std::vector<std::array<Cost, 2>> step_cost;
+  std::optional<NodeId> forbidden;  // may not be taken as it is
 };
 
 std::string gib(std::uint64_t bytes) { return fmt::format("{:.1f} GiB", bytes / double(1 << 30)); }
@@ -128,9 +135,11 @@ struct Evaluator::State {
   // Licenses are interned strings: equal text, same pointer.  Filled while
   // constructing, read-only afterwards.
   std::unordered_map<const char*, LicenseJudgement> license_cache[4];
+  std::vector<Freeness> own_license;       // by artifact, for its kind; unknown if none
+  std::vector<bool> non_free_weights_flag; // by artifact
   std::vector<Cost> obtain_cost;     // by artifact
-  std::vector<StepAssessment> step;  // by step index
-  PassResult passes[2];
+  std::vector<Cost> step;            // by step index: its own compute and obstacles
+  PassResults passes;
   std::vector<bool> in_cycle;         // by node
   std::vector<bool> derived_from_non_free;  // by artifact
 
@@ -146,18 +155,25 @@ struct Evaluator::State {
     return policy.weights_licenses;
   }
 
-  // Parses and judges every distinct license once, while constructing.
+  // Parses and judges every distinct license once, and records each
+  // artifact's freeness, while constructing.
   void prime_license_cache() {
     const Snapshot& g = graph();
+    own_license.assign(g.artifact_count(), Freeness::unknown);
+    non_free_weights_flag.assign(g.artifact_count(), false);
     for (NodeId a = 0; a < g.artifact_count(); ++a) {
       const auto license = g.license(a);
       if (!license) continue;
-      for (auto criterion : {criterion_for(g.artifact_kind(a)), policy.weights_licenses}) {
+      const auto kind = g.artifact_kind(a);
+      for (auto criterion : {criterion_for(kind), policy.weights_licenses}) {
         auto& cache = license_cache[static_cast<int>(criterion)];
         if (!cache.count(license->data()))
           cache.emplace(license->data(), judge_license(parse_license_expression(*license), criterion,
                                                        policy.license_overrides));
       }
+      own_license[a] = judge_cached(*license, criterion_for(kind)).freeness;
+      non_free_weights_flag[a] = kind == ArtifactKind::weights &&
+                                 judge_cached(*license, policy.weights_licenses).freeness == Freeness::non_free;
     }
   }
 
@@ -178,6 +194,11 @@ struct Evaluator::State {
       if (findings)
         findings->missing.push_back({artifact, "license",
                                      fmt::format("the license of '{}' is not recorded", id)});
+      return cost;
+    }
+    if (!findings) {
+      if (own_license[artifact] == Freeness::non_free) ++cost.blockers;
+      if (own_license[artifact] == Freeness::unknown) ++cost.missing;
       return cost;
     }
     const auto criterion = criterion_for(g.artifact_kind(artifact));
@@ -358,88 +379,181 @@ struct Evaluator::State {
       return result;
     }
     result.hours = *flops / hardware.sustained_flops(*best) / 3600;
-    result.cost.hours = *result.hours;
+    result.cost.hours = static_cast<float>(*result.hours);
     return result;
   }
 
-  // Knuth's algorithm: artifacts settle in order of cost; a step is
-  // costed once all its inputs have settled, and offers its cost to its
-  // outputs.  `forbidden` is an artifact that may not be taken as it is
-  // (the target itself, when it lies on a cycle).
-  PassResult run_pass(Pass pass, std::optional<NodeId> forbidden) const {
+  PassResults empty_results() const {
     const Snapshot& g = graph();
+    PassResults results;
+    results.artifact_cost.resize(g.artifact_count());
+    results.step_cost.assign(g.step_count(), {unreachable, unreachable});
+    return results;
+  }
+
+  // Costs step s in pass p from its inputs' costs, lowering its outputs'.
+  void cost_step(PassResults& results, std::size_t s, int p) const {
+    const Snapshot& g = graph();
+    const NodeId node = static_cast<NodeId>(g.artifact_count() + s);
+    Cost total = in_pass(step[s], static_cast<Pass>(p));
+    for (const auto& input : g.inputs(node)) total += results.artifact_cost[input.artifact][p];
+    results.step_cost[s][p] = total;
+    for (const auto& output : g.outputs(node))
+      if (total < results.artifact_cost[output.artifact][p]) results.artifact_cost[output.artifact][p] = total;
+  }
+
+  // On an acyclic graph, any order in which an artifact comes after all its
+  // producers settles it at its least cost: both passes in one linear
+  // traversal (Kahn's order), no priority queue.  Also marks weights derived
+  // from weights whose license the policy rejects.
+  PassResults acyclic_passes(std::vector<bool>& derived_from_non_free) const {
+    const Snapshot& g = graph();
+    const auto& structure = g.graph();
     const std::size_t artifacts = g.artifact_count(), steps = g.step_count();
-    PassResult result;
-    result.artifact_cost.resize(artifacts);
-    result.choice.assign(artifacts, obtain);
-    result.step_cost.assign(steps, unreachable);
-    std::vector<std::uint32_t> waiting(steps);
-    std::vector<bool> settled(artifacts, false);
-
-    using Entry = std::pair<Cost, NodeId>;
-    auto later = [](const Entry& a, const Entry& b) { return b.first < a.first; };
-    std::vector<Entry> storage;
-    storage.reserve(artifacts);
-    std::priority_queue<Entry, std::vector<Entry>, decltype(later)> queue(later, std::move(storage));
-
-    for (NodeId a = 0; a < artifacts; ++a) {
-      result.artifact_cost[a] = forbidden == a ? unreachable : in_pass(obtain_cost[a], pass);
-      if (forbidden != a) queue.emplace(result.artifact_cost[a], a);
-    }
-    auto cost_step = [&](std::size_t s) {
+    PassResults results = empty_results();
+    std::vector<std::uint32_t> waiting(steps), producers_left(artifacts);
+    std::vector<NodeId> ready;
+    auto reset = [&] {
+      for (NodeId a = 0; a < artifacts; ++a) {
+        results.artifact_cost[a] = {in_pass(obtain_cost[a], Pass::optimistic),
+                                    in_pass(obtain_cost[a], Pass::definite)};
+        producers_left[a] = static_cast<std::uint32_t>(in_degree(a, structure));
+      }
+      derived_from_non_free.assign(artifacts, false);
+      ready.clear();
+    };
+    auto run_step = [&](std::size_t s) {
       const NodeId node = static_cast<NodeId>(artifacts + s);
-      Cost total = in_pass(step[s].cost, pass);
-      for (const auto& input : g.inputs(node)) total += result.artifact_cost[input.artifact];
-      result.step_cost[s] = total;
+      std::array<Cost, 2> total{in_pass(step[s], Pass::optimistic), in_pass(step[s], Pass::definite)};
+      bool derives = false;
+      for (const auto& input : g.inputs(node)) {
+        const auto& cost = results.artifact_cost[input.artifact];
+        total[0] += cost[0];
+        total[1] += cost[1];
+        derives |= derives_weights(input.role) &&
+                   (derived_from_non_free[input.artifact] || non_free_weights(input.artifact));
+      }
+      results.step_cost[s] = total;
       for (const auto& output : g.outputs(node)) {
-        if (settled[output.artifact] || !(total < result.artifact_cost[output.artifact])) continue;
-        result.artifact_cost[output.artifact] = total;
-        result.choice[output.artifact] = node;
-        queue.emplace(total, output.artifact);
+        auto& cost = results.artifact_cost[output.artifact];
+        for (int p : {0, 1})
+          if (total[p] < cost[p]) cost[p] = total[p];
+        if (derives) derived_from_non_free[output.artifact] = true;
+        if (--producers_left[output.artifact] == 0) ready.push_back(output.artifact);
       }
     };
+
+    // Steps are usually added after the steps making their inputs (a hub
+    // adds a model after its base): then the order of addition is an order
+    // of derivation, and walking records in order is far kinder to caches.
+    reset();
+    bool in_order = true;
+    for (std::size_t s = 0; s < steps && in_order; ++s) {
+      for (const auto& input : g.inputs(static_cast<NodeId>(artifacts + s)))
+        in_order &= producers_left[input.artifact] == 0;
+      if (in_order) run_step(s);
+    }
+    if (in_order) return results;
+
+    // Otherwise Kahn's order: an artifact is ready once all its producers
+    // are costed, a step once all its inputs are ready.
+    reset();
+    for (NodeId a = 0; a < artifacts; ++a)
+      if (producers_left[a] == 0) ready.push_back(a);
     for (std::size_t s = 0; s < steps; ++s) {
       waiting[s] = static_cast<std::uint32_t>(g.inputs(static_cast<NodeId>(artifacts + s)).size());
-      if (waiting[s] == 0) cost_step(s);
+      if (waiting[s] == 0) run_step(s);
     }
-    const auto& structure = g.graph();
-    while (!queue.empty()) {
-      const auto [cost, artifact] = queue.top();
-      queue.pop();
-      if (settled[artifact] || !(cost == result.artifact_cost[artifact])) continue;
-      settled[artifact] = true;
+    while (!ready.empty()) {
+      const NodeId artifact = ready.back();
+      ready.pop_back();
       // One edge per use: a step that uses an artifact twice waits for both.
       for (auto edge : boost::make_iterator_range(out_edges(artifact, structure))) {
         const std::size_t s = target(edge, structure) - artifacts;
-        if (--waiting[s] == 0) cost_step(s);
+        if (--waiting[s] == 0) run_step(s);
       }
     }
-    return result;
+    return results;
   }
 
+  // Knuth's algorithm, for graphs with cycles: artifacts settle in order of
+  // cost; a step is costed once all its inputs have settled.  `forbidden`
+  // may not be taken as it is (the target itself, when it lies on a cycle).
+  void knuth_pass(PassResults& results, int p, std::optional<NodeId> forbidden) const {
+    const Snapshot& g = graph();
+    const auto& structure = g.graph();
+    const std::size_t artifacts = g.artifact_count(), steps = g.step_count();
+    using Entry = std::pair<Cost, NodeId>;
+    auto later = [](const Entry& x, const Entry& y) { return y.first < x.first; };
+    std::vector<Entry> initial;
+    initial.reserve(artifacts);
+    for (NodeId a = 0; a < artifacts; ++a) {
+      results.artifact_cost[a][p] = forbidden == a ? unreachable : in_pass(obtain_cost[a], static_cast<Pass>(p));
+      if (forbidden != a) initial.emplace_back(results.artifact_cost[a][p], a);
+    }
+    std::priority_queue<Entry, std::vector<Entry>, decltype(later)> queue(later, std::move(initial));
+    std::vector<bool> settled(artifacts, false);
+    std::vector<std::uint32_t> waiting(steps);
+    auto run_step = [&](std::size_t s) {
+      cost_step(results, s, p);
+      // Superiority: a step costs at least what its inputs cost, so it
+      // cannot lower an output that has settled already.
+      for (const auto& output : g.outputs(static_cast<NodeId>(artifacts + s)))
+        if (!settled[output.artifact] && results.artifact_cost[output.artifact][p] == results.step_cost[s][p])
+          queue.emplace(results.artifact_cost[output.artifact][p], output.artifact);
+    };
+    for (std::size_t s = 0; s < steps; ++s) {
+      waiting[s] = static_cast<std::uint32_t>(g.inputs(static_cast<NodeId>(artifacts + s)).size());
+      if (waiting[s] == 0) run_step(s);
+    }
+    while (!queue.empty()) {
+      const auto [cost, artifact] = queue.top();
+      queue.pop();
+      if (settled[artifact] || !(cost == results.artifact_cost[artifact][p])) continue;
+      settled[artifact] = true;
+      for (auto edge : boost::make_iterator_range(out_edges(artifact, structure))) {
+        const std::size_t s = target(edge, structure) - artifacts;
+        if (--waiting[s] == 0) run_step(s);
+      }
+    }
+  }
+
+  PassResults cyclic_passes(std::optional<NodeId> forbidden) const {
+    PassResults results = empty_results();
+    results.forbidden = forbidden;
+    knuth_pass(results, 0, forbidden);
+    knuth_pass(results, 1, forbidden);
+    return results;
+  }
+
+  static bool derives_weights(InputRole role) {
+    return role == InputRole::initial_weights || role == InputRole::teacher_weights;
+  }
+
+  bool non_free_weights(NodeId artifact) const { return non_free_weights_flag[artifact]; }
+
   // Weights derived (fine-tuned, distilled, merged, converted) from weights
-  // whose license the policy rejects, through any number of steps.
+  // whose license the policy rejects, through any number of steps: a
+  // breadth-first search from those weights, for graphs with cycles.
   std::vector<bool> propagate_non_free_lineage() const {
     const Snapshot& g = graph();
-    std::vector<bool> derived(g.artifact_count(), false);
+    const auto& structure = g.graph();
+    std::vector<bool> derived(g.artifact_count(), false), queued(g.artifact_count(), false);
     std::vector<NodeId> frontier;
-    for (NodeId a = 0; a < g.artifact_count(); ++a) {
-      if (g.artifact_kind(a) != ArtifactKind::weights || !g.license(a)) continue;
-      if (judge_cached(*g.license(a), policy.weights_licenses).freeness == Freeness::non_free)
+    for (NodeId a = 0; a < g.artifact_count(); ++a)
+      if (non_free_weights(a)) {
         frontier.push_back(a);
-    }
-    const LineageFilter weights_lineage{
-        .roles = role_bit(InputRole::initial_weights) | role_bit(InputRole::teacher_weights)};
-    // Every artifact reached from a seed, seeds excluded unless reached.
-    std::vector<bool> queued(g.artifact_count(), false);
-    for (NodeId seed : frontier) queued[seed] = true;
+        queued[a] = true;
+      }
     for (std::size_t head = 0; head < frontier.size(); ++head) {
       const NodeId artifact = frontier[head];
-      for (NodeId s : g.consumers(artifact)) {
-        bool derives = false;
-        for (const auto& input : g.inputs(s))
-          derives |= input.artifact == artifact && (weights_lineage.roles & role_bit(input.role));
-        if (!derives) continue;
+      for (auto edge : boost::make_iterator_range(out_edges(artifact, structure))) {
+        const NodeId s = target(edge, structure);
+        const auto inputs = g.inputs(s);
+        if (std::none_of(inputs.begin(), inputs.end(), [&](const auto& input) {
+              return input.artifact == artifact && derives_weights(input.role);
+            }))
+          continue;
         for (const auto& output : g.outputs(s)) {
           derived[output.artifact] = true;
           if (!queued[output.artifact]) {
@@ -488,14 +602,16 @@ Evaluator::Evaluator(std::shared_ptr<const Snapshot> snapshot, Policy policy, Ha
   for (NodeId a = 0; a < g.artifact_count(); ++a) s.obtain_cost[a] = s.assess_obtain(a, nullptr);
   s.step.resize(g.step_count());
   for (std::size_t i = 0; i < g.step_count(); ++i)
-    s.step[i] = s.assess_step(static_cast<NodeId>(g.artifact_count() + i), nullptr);
-  s.passes[0] = s.run_pass(Pass::optimistic, std::nullopt);
-  s.passes[1] = s.run_pass(Pass::definite, std::nullopt);
+    s.step[i] = s.assess_step(static_cast<NodeId>(g.artifact_count() + i), nullptr).cost;
   s.in_cycle.assign(g.node_count(), false);
-  if (!g.acyclic())
+  if (g.acyclic()) {
+    s.passes = s.acyclic_passes(s.derived_from_non_free);
+  } else {
+    s.passes = s.cyclic_passes(std::nullopt);
     for (const auto& component : strongly_connected_components(g).cyclic)
       for (NodeId node : component) s.in_cycle[node] = true;
-  s.derived_from_non_free = s.propagate_non_free_lineage();
+    s.derived_from_non_free = s.propagate_non_free_lineage();
+  }
 }
 
 Evaluator::~Evaluator() = default;
@@ -514,11 +630,12 @@ struct Choice {
   Cost cost;
 };
 
-std::optional<Choice> best_producer(const Snapshot& g, NodeId target, const PassResult& pass,
-                                    const Cost& own) {
+std::optional<Choice> best_producer(const Snapshot& g, NodeId target, const PassResults& results,
+                                    int pass, const Cost& own) {
   std::optional<Choice> best;
-  for (NodeId s : g.producers(target)) {
-    Cost cost = pass.step_cost[s - g.artifact_count()];
+  for (auto edge : boost::make_iterator_range(in_edges(target, g.graph()))) {
+    const NodeId s = source(edge, g.graph());
+    Cost cost = results.step_cost[s - g.artifact_count()][pass];
     cost += own;
     if (!best || cost < best->cost) best = Choice{s, cost};
   }
@@ -529,23 +646,14 @@ std::optional<Choice> best_producer(const Snapshot& g, NodeId target, const Pass
 
 namespace {
 
-// The passes that hold for one target: the shared ones, or for a target on
-// a cycle, passes in which it may not be taken as it is.
-struct PassesFor {
-  PassResult own[2];
-  const PassResult* optimistic;
-  const PassResult* definite;
-  PassesFor(const Evaluator::State& s, NodeId target, const std::vector<bool>& in_cycle,
-            const PassResult (&shared)[2])
-      : optimistic(&shared[0]), definite(&shared[1]) {
-    if (!in_cycle[target]) return;
-    own[0] = s.run_pass(Pass::optimistic, target);
-    own[1] = s.run_pass(Pass::definite, target);
-    optimistic = &own[0];
-    definite = &own[1];
-  }
-  PassesFor(const PassesFor&) = delete;
-};
+// The results that hold for one target: the shared ones, or for a target
+// on a cycle, those of passes in which it may not be taken as it is.
+const PassResults& results_for(const Evaluator::State& s, NodeId target,
+                               std::optional<PassResults>& own) {
+  if (!s.in_cycle[target]) return s.passes;
+  own = s.cyclic_passes(target);
+  return *own;
+}
 
 }  // namespace
 
@@ -553,12 +661,14 @@ std::vector<VerdictSummary> Evaluator::evaluate_all() const {
   const State& s = *state_;
   const Snapshot& g = *s.snapshot;
   std::vector<VerdictSummary> summaries;
+  summaries.reserve(g.artifact_count());
   for (NodeId a = 0; a < g.artifact_count(); ++a) {
     if (g.artifact_kind(a) != ArtifactKind::weights) continue;
     const Cost own = s.assess_license(a, nullptr);
-    const PassesFor passes(s, a, s.in_cycle, s.passes);
-    const auto best = best_producer(g, a, *passes.optimistic, own);
-    const auto best_definite = best_producer(g, a, *passes.definite, in_pass(own, Pass::definite));
+    std::optional<PassResults> own_results;
+    const PassResults& results = results_for(s, a, own_results);
+    const auto best = best_producer(g, a, results, 0, own);
+    const auto best_definite = best_producer(g, a, results, 1, in_pass(own, Pass::definite));
     const VerdictKind kind = decide(best.has_value(), best ? best->cost : Cost{},
                                     best_definite ? best_definite->cost : Cost{}, s.policy.budget_hours);
     summaries.push_back({a, kind, best ? best->cost.hours : 0.0,
@@ -586,10 +696,24 @@ std::string first_reasons(const std::vector<Item>& items, std::size_t shown = 2)
   return text;
 }
 
+// The option an artifact's cost came from; ties go to taking it as it is,
+// as in the passes, which lower a cost only when a step is strictly cheaper.
+std::uint32_t choice_of(const Evaluator::State& s, const PassResults& results, NodeId artifact, int pass) {
+  const Snapshot& g = *s.snapshot;
+  const Cost& cost = results.artifact_cost[artifact][pass];
+  if (results.forbidden != artifact && in_pass(s.obtain_cost[artifact], static_cast<Pass>(pass)) == cost)
+    return obtain;
+  for (auto edge : boost::make_iterator_range(in_edges(artifact, g.graph()))) {
+    const NodeId step = source(edge, g.graph());
+    if (results.step_cost[step - g.artifact_count()][pass] == cost) return step;
+  }
+  return obtain;
+}
+
 // Post-order over the plan's steps from `first`: each step after the steps
 // making its inputs, each once; inputs chosen as they are go to `obtained`.
-void extract_plan(const Evaluator::State& s, NodeId first, const PassResult& pass, Verdict& verdict,
-                  Findings& findings) {
+void extract_plan(const Evaluator::State& s, NodeId first, const PassResults& results, int pass,
+                  Verdict& verdict, Findings& findings) {
   const Snapshot& g = *s.snapshot;
   std::unordered_set<NodeId> seen;
   std::vector<std::pair<NodeId, bool>> stack{{first, false}};
@@ -605,7 +729,7 @@ void extract_plan(const Evaluator::State& s, NodeId first, const PassResult& pas
     if (!seen.insert(node).second) continue;
     stack.emplace_back(node, true);
     for (const auto& input : g.inputs(node)) {
-      const std::uint32_t choice = pass.choice[input.artifact];
+      const std::uint32_t choice = choice_of(s, results, input.artifact, pass);
       if (choice != obtain) {
         if (!seen.count(choice)) stack.emplace_back(choice, false);
       } else if (seen.insert(input.artifact).second) {
@@ -707,17 +831,17 @@ Verdict Evaluator::evaluate(NodeId target) const {
 
   Findings findings;
   const Cost own = s.assess_license(target, &findings);
-  const PassesFor passes(s, target, s.in_cycle, s.passes);
-  const auto best = best_producer(g, target, *passes.optimistic, own);
-  const auto best_definite = best_producer(g, target, *passes.definite, in_pass(own, Pass::definite));
+  std::optional<PassResults> own_results;
+  const PassResults& results = results_for(s, target, own_results);
+  const auto best = best_producer(g, target, results, 0, own);
+  const auto best_definite = best_producer(g, target, results, 1, in_pass(own, Pass::definite));
   verdict.kind = decide(best.has_value(), best ? best->cost : Cost{},
                         best_definite ? best_definite->cost : Cost{}, s.policy.budget_hours);
   std::optional<NodeId> producing_step;
   if (best) {
     const bool definite = acceptable(verdict.kind);
     producing_step = definite ? best_definite->step : best->step;
-    extract_plan(s, *producing_step, definite ? *passes.definite : *passes.optimistic, verdict,
-                 findings);
+    extract_plan(s, *producing_step, results, definite ? 1 : 0, verdict, findings);
   }
   verdict.blockers = std::move(findings.blockers);
   verdict.missing = std::move(findings.missing);
@@ -791,8 +915,14 @@ Verdict Evaluator::evaluate(NodeId target) const {
                                                 ? format_duration(*s.policy.budget_hours)
                                                 : std::string("none")));
   if (!verdict.plan.empty()) {
-    lines.push_back(fmt::format("plan, {} in all{}:", format_duration(verdict.hours),
-                                verdict.missing.empty() ? "" : " (known part)"));
+    const bool any_known = std::any_of(verdict.plan.begin(), verdict.plan.end(),
+                                       [](const PlannedStep& step) { return step.hours.has_value(); });
+    const bool all_known = std::all_of(verdict.plan.begin(), verdict.plan.end(),
+                                       [](const PlannedStep& step) { return step.hours.has_value(); });
+    lines.push_back(!any_known  ? std::string("plan, compute unknown:")
+                    : all_known ? fmt::format("plan, {} in all:", format_duration(verdict.hours))
+                                : fmt::format("plan, {} in all for the steps whose compute is known:",
+                                              format_duration(verdict.hours)));
     for (std::size_t i = 0; i < verdict.plan.size(); ++i) {
       const auto& step = verdict.plan[i];
       lines.push_back(fmt::format(

@@ -398,27 +398,14 @@ const ArtifactRecord& Snapshot::artifact_record(NodeId node) const {
   return tables_.artifacts[node];
 }
 
-const StepRecord& Snapshot::step_record(NodeId node) const {
-  if (!is_step(node) || !contains(node))
-    throw Error({ProblemCode::invalid_value, fmt::format("node {} is not a step", node), {},
-                 "node"});
-  return tables_.steps[node - artifact_count()];
+void Snapshot::reject_non_step(NodeId node) const {
+  throw Error({ProblemCode::invalid_value, fmt::format("node {} is not a step", node), {}, "node"});
 }
 
 std::optional<std::string_view> Snapshot::license(NodeId artifact) const {
   const StringId license = artifact_record(artifact).license;
   if (license == detail::unknown_string) return std::nullopt;
   return tables_.strings.view(license);
-}
-
-std::span<const StepLink> Snapshot::inputs(NodeId step) const {
-  const StepRecord& record = step_record(step);
-  return {tables_.links.data() + record.first_link, record.input_count};
-}
-
-std::span<const StepLink> Snapshot::outputs(NodeId step) const {
-  const StepRecord& record = step_record(step);
-  return {tables_.links.data() + record.first_link + record.input_count, record.output_count};
 }
 
 std::optional<std::string> Snapshot::optional_string(StringId id) const {

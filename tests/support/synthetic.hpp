@@ -24,4 +24,13 @@ void add_random_dag(GraphBuilder& builder, std::uint32_t artifacts, std::uint32_
 std::shared_ptr<const Snapshot> make_random_dag(std::uint32_t artifacts, std::uint32_t roots,
                                                 std::uint64_t seed);
 
+// A model hub in the shape of Hugging Face's model tree: `artifacts`
+// artifacts of which about 5% data sets and a few hundred base models
+// trained from scratch; every other model is a fine-tune, quantization,
+// distillation or merge of earlier ones.  A third of derivations start from
+// a base model picked with Zipf weights, so a few bases have 10^4-10^5
+// descendants; the rest from a random earlier model.  Licenses, availability
+// and compute vary, some unknown, so every verdict occurs.
+std::shared_ptr<const Snapshot> make_model_hub(std::uint32_t artifacts, std::uint64_t seed);
+
 }  // namespace model_provenance::testing

@@ -117,8 +117,15 @@ class Snapshot {
   Availability availability(NodeId artifact) const { return artifact_record(artifact).availability; }
   std::optional<std::string_view> license(NodeId artifact) const;
   StepKind step_kind(NodeId step) const { return step_record(step).kind; }
-  std::span<const detail::StepLink> inputs(NodeId step) const;
-  std::span<const detail::StepLink> outputs(NodeId step) const;
+  // Inline: the evaluator calls these a few times per step and edge.
+  std::span<const detail::StepLink> inputs(NodeId step) const {
+    const detail::StepRecord& record = step_record(step);
+    return {tables_.links.data() + record.first_link, record.input_count};
+  }
+  std::span<const detail::StepLink> outputs(NodeId step) const {
+    const detail::StepRecord& record = step_record(step);
+    return {tables_.links.data() + record.first_link + record.input_count, record.output_count};
+  }
 
   // Compute of a step without copying strings; the view lives as long as
   // the snapshot.
@@ -153,7 +160,11 @@ class Snapshot {
   Snapshot() = default;
 
   const detail::ArtifactRecord& artifact_record(NodeId node) const;
-  const detail::StepRecord& step_record(NodeId node) const;
+  const detail::StepRecord& step_record(NodeId node) const {
+    if (!is_step(node) || !contains(node)) reject_non_step(node);
+    return tables_.steps[node - artifact_count()];
+  }
+  [[noreturn]] void reject_non_step(NodeId node) const;
   std::vector<Source> sources(std::uint32_t first, std::uint32_t count) const;
   std::optional<std::string> optional_string(detail::StringId id) const;
 
