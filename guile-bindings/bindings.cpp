@@ -1,0 +1,778 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Guile extension: the only code that includes libguile.
+//
+// Every primitive runs its C++ body inside `guarded`, which catches C++
+// exceptions, turns them into Scheme values, leaves every C++ scope and only
+// then raises: Guile's non-local exits never cross live C++ destructors.
+// Arguments are checked by helpers that throw C++ exceptions, never by
+// Guile's own checks, which would longjmp.  Data crosses the boundary in
+// batches of plain Scheme values (vectors, lists, strings, symbols); the
+// Scheme modules wrap them in records.
+#include <libguile.h>
+
+#include <cstdlib>
+#include <exception>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "model-provenance/evaluate.hpp"
+#include "model-provenance/lineage.hpp"
+
+namespace mp = model_provenance;
+
+namespace {
+
+// ------------------------------------------------------------ registration
+
+// One registration per exported procedure: name, arity and docstring sit
+// next to the body, so the export list and the documentation cannot drift.
+struct Primitive {
+  const char* name;
+  int required, optional;
+  scm_t_subr function;
+  const char* documentation;
+};
+
+std::vector<Primitive>& primitives() {
+  static std::vector<Primitive> all;
+  return all;
+}
+
+struct Register {
+  Register(const char* name, int required, int optional, scm_t_subr function, const char* documentation) {
+    primitives().push_back({name, required, optional, function, documentation});
+  }
+};
+
+#define MP_PRIMITIVE(c_name, scheme_name, required, optional, arguments, documentation) \
+  SCM c_name arguments;                                                                 \
+  const Register c_name##_registration(scheme_name, required, optional,                 \
+                                       reinterpret_cast<scm_t_subr>(c_name), documentation); \
+  SCM c_name arguments
+
+// ------------------------------------------------------------------ errors
+
+// A bad argument, found by the conversion helpers.
+struct ArgumentError {
+  int position;
+  std::string expected;
+  SCM value;
+};
+
+// What a failure becomes in Scheme, gathered while C++ objects still live.
+struct Failure {
+  enum class Kind { none, argument, provenance } kind = Kind::none;
+  SCM arguments = SCM_EOL;  // for raise-provenance-error, or wrong-type-arg
+  int position = 0;
+  SCM value = SCM_BOOL_F;
+  char expected[512] = {};  // no destructor: it outlives the C++ scope
+};
+
+// A Scheme vector of `items`.  The items live in the initializer list's
+// array on the stack, where the collector sees them: never gather freshly
+// made Scheme values in heap memory such as a std::vector.
+SCM make_vector(std::initializer_list<SCM> items) {
+  SCM vector = scm_c_make_vector(items.size(), SCM_BOOL_F);
+  std::size_t index = 0;
+  for (SCM item : items) scm_c_vector_set_x(vector, index++, item);
+  return vector;
+}
+
+SCM symbol(std::string_view name) { return scm_from_utf8_symboln(name.data(), name.size()); }
+SCM string(std::string_view text) { return scm_from_utf8_stringn(text.data(), text.size()); }
+
+SCM string_list(const std::vector<std::string>& items) {
+  SCM list = SCM_EOL;
+  for (auto item = items.rbegin(); item != items.rend(); ++item) list = scm_cons(string(*item), list);
+  return list;
+}
+
+// (code message ids field) for one problem.
+SCM problem_values(const mp::Problem& problem) {
+  return scm_list_4(symbol(mp::to_string(problem.code)), string(mp::describe(problem)),
+                    string_list(problem.ids), string(problem.field));
+}
+
+SCM raise_procedure() {
+  static SCM procedure = scm_permanent_object(
+      scm_c_public_ref("model-provenance bindings", "raise-provenance-error"));
+  return procedure;
+}
+
+template <typename Body>
+SCM guarded(const char* who, Body&& body) {
+  Failure failure;
+  {
+    try {
+      return body();
+    } catch (const ArgumentError& error) {
+      failure.kind = Failure::Kind::argument;
+      failure.position = error.position;
+      failure.value = error.value;
+      error.expected.copy(failure.expected, sizeof failure.expected - 1);
+    } catch (const mp::ValidationError& error) {
+      SCM problems = SCM_EOL;
+      for (auto p = error.problems().rbegin(); p != error.problems().rend(); ++p)
+        problems = scm_cons(problem_values(*p), problems);
+      std::vector<std::string> ids;
+      for (const auto& problem : error.problems())
+        for (const auto& id : problem.ids) ids.push_back(id);
+      failure.kind = Failure::Kind::provenance;
+      failure.arguments = scm_list_n(symbol(who), symbol("invalid-graph"), string(error.what()),
+                                     string_list(ids), string(""), problems, SCM_UNDEFINED);
+    } catch (const mp::Error& error) {
+      const auto& problem = error.problem();
+      failure.kind = Failure::Kind::provenance;
+      failure.arguments =
+          scm_list_n(symbol(who), symbol(mp::to_string(problem.code)), string(error.what()),
+                     string_list(problem.ids), string(problem.field),
+                     scm_list_1(problem_values(problem)), SCM_UNDEFINED);
+    } catch (const std::exception& error) {
+      failure.kind = Failure::Kind::provenance;
+      failure.arguments = scm_list_n(symbol(who), symbol("internal-error"), string(error.what()),
+                                     SCM_EOL, string(""), SCM_EOL, SCM_UNDEFINED);
+    }
+  }
+  // No C++ object with a destructor is alive past this point.
+  if (failure.kind == Failure::Kind::argument)
+    scm_wrong_type_arg_msg(who, failure.position, failure.value, failure.expected);
+  scm_apply_0(raise_procedure(), failure.arguments);
+  return SCM_UNSPECIFIED;  // not reached
+}
+
+// ------------------------------------------------------------- conversion
+
+// Reads arguments without any Guile check that could longjmp: a mismatch
+// is an ArgumentError naming the position and, for nested data, the path.
+struct Reader {
+  int position;
+
+  [[noreturn]] void fail(SCM value, const std::string& expected) const {
+    throw ArgumentError{position, expected, value};
+  }
+
+  std::string text(SCM value, const std::string& what) const {
+    if (!scm_is_string(value)) fail(value, "a string for " + what);
+    std::size_t length = 0;
+    char* bytes = scm_to_utf8_stringn(value, &length);
+    std::string result(bytes, length);
+    std::free(bytes);
+    return result;
+  }
+
+  std::optional<std::string> optional_text(SCM value, const std::string& what) const {
+    if (scm_is_false(value)) return std::nullopt;
+    return text(value, what + " (or #f)");
+  }
+
+  std::string symbol_name(SCM value, const std::string& what) const {
+    if (!scm_is_symbol(value)) fail(value, "a symbol for " + what);
+    return text(scm_symbol_to_string(value), what);
+  }
+
+  bool boolean(SCM value, const std::string& what) const {
+    if (!scm_is_bool(value)) fail(value, "#t or #f for " + what);
+    return scm_is_true(value);
+  }
+
+  std::optional<double> optional_number(SCM value, const std::string& what) const {
+    if (scm_is_false(value)) return std::nullopt;
+    if (!scm_is_real(value)) fail(value, "a real number (or #f) for " + what);
+    return scm_to_double(value);
+  }
+
+  std::optional<std::uint64_t> optional_size(SCM value, const std::string& what) const {
+    if (scm_is_false(value)) return std::nullopt;
+    if (!scm_is_unsigned_integer(value, 0, UINT64_MAX))
+      fail(value, "a non-negative exact integer (or #f) for " + what);
+    return scm_to_uint64(value);
+  }
+
+  std::uint32_t small_count(SCM value, const std::string& what) const {
+    if (!scm_is_unsigned_integer(value, 0, UINT32_MAX)) fail(value, "a non-negative integer for " + what);
+    return scm_to_uint32(value);
+  }
+
+  template <typename Item>
+  std::vector<Item> list(SCM value, const std::string& what,
+                         const std::function<Item(SCM, const std::string&)>& item) const {
+    std::vector<Item> items;
+    std::size_t index = 0;
+    for (; scm_is_pair(value); value = SCM_CDR(value), ++index)
+      items.push_back(item(SCM_CAR(value), what + " element " + std::to_string(index)));
+    if (!scm_is_null(value)) fail(value, "a proper list for " + what);
+    return items;
+  }
+
+  SCM field(SCM vector, std::size_t index, std::size_t length, const std::string& what) const {
+    if (!scm_is_vector(vector) || scm_c_vector_length(vector) != length)
+      fail(vector, "a vector of " + std::to_string(length) + " fields for " + what);
+    return scm_c_vector_ref(vector, index);
+  }
+
+  template <typename Enum>
+  Enum enumeration(SCM value, const std::string& what, std::optional<Enum> (*parse)(std::string_view),
+                   const std::string& names) const {
+    const std::string name = symbol_name(value, what);
+    if (auto parsed = parse(name)) return *parsed;
+    fail(value, "one of " + names + " for " + what);
+  }
+
+  std::vector<std::string> strings(SCM value, const std::string& what) const {
+    return list<std::string>(value, what, [this](SCM item, const std::string& path) { return text(item, path); });
+  }
+
+  std::vector<mp::Source> sources(SCM value, const std::string& what) const {
+    return list<mp::Source>(value, what, [this](SCM item, const std::string& path) {
+      return mp::Source{text(field(item, 0, 3, path), path + " url"), text(field(item, 1, 3, path), path + " date"),
+                        text(field(item, 2, 3, path), path + " about")};
+    });
+  }
+
+  // #(id kind name version license sha256 uris format availability
+  //   guix-package size notes sources backends)
+  mp::Artifact artifact(SCM value, const std::string& what) const {
+    constexpr std::size_t n = 14;
+    mp::Artifact a;
+    a.id = text(field(value, 0, n, what), what + " id");
+    const std::string where = what + " '" + a.id + "'";
+    a.kind = enumeration<mp::ArtifactKind>(field(value, 1, n, what), where + " kind", mp::parse_artifact_kind,
+                                           mp::artifact_kind_names());
+    a.name = text(field(value, 2, n, what), where + " name");
+    a.version = text(field(value, 3, n, what), where + " version");
+    a.license = optional_text(field(value, 4, n, what), where + " license");
+    a.sha256 = optional_text(field(value, 5, n, what), where + " sha256");
+    a.uris = strings(field(value, 6, n, what), where + " uris");
+    a.format = text(field(value, 7, n, what), where + " format");
+    a.availability = enumeration<mp::Availability>(field(value, 8, n, what), where + " availability",
+                                                   mp::parse_availability, mp::availability_names());
+    a.guix_package = optional_text(field(value, 9, n, what), where + " guix-package");
+    a.size_bytes = optional_size(field(value, 10, n, what), where + " size");
+    a.notes = text(field(value, 11, n, what), where + " notes");
+    a.sources = sources(field(value, 12, n, what), where + " sources");
+    a.backends = list<mp::BackendSupport>(
+        field(value, 13, n, what), where + " backends", [this](SCM item, const std::string& path) {
+          if (!scm_is_pair(item)) fail(item, "a pair (backend . proprietary?) for " + path);
+          return mp::BackendSupport{symbol_name(SCM_CAR(item), path + " backend"),
+                                    boolean(SCM_CDR(item), path + " proprietary?")};
+        });
+    return a;
+  }
+
+  // #(id kind inputs outputs #(flops hours profile memory storage) notes sources)
+  mp::Step step(SCM value, const std::string& what) const {
+    constexpr std::size_t n = 7;
+    mp::Step s;
+    s.id = text(field(value, 0, n, what), what + " id");
+    const std::string where = what + " '" + s.id + "'";
+    s.kind = enumeration<mp::StepKind>(field(value, 1, n, what), where + " kind", mp::parse_step_kind,
+                                       mp::step_kind_names());
+    s.inputs = list<mp::StepInput>(field(value, 2, n, what), where + " inputs",
+                                   [this](SCM item, const std::string& path) {
+                                     if (!scm_is_pair(item)) fail(item, "a pair (artifact-id . role) for " + path);
+                                     return mp::StepInput{
+                                         text(SCM_CAR(item), path + " artifact"),
+                                         enumeration<mp::InputRole>(SCM_CDR(item), path + " role",
+                                                                    mp::parse_input_role, mp::input_role_names())};
+                                   });
+    s.outputs = strings(field(value, 3, n, what), where + " outputs");
+    const SCM compute = field(value, 4, n, what);
+    const std::string c = where + " compute";
+    s.compute.flops = optional_number(field(compute, 0, 5, c), c + " flops");
+    s.compute.hours = optional_number(field(compute, 1, 5, c), c + " hours");
+    s.compute.hardware_profile = optional_text(field(compute, 2, 5, c), c + " hardware-profile").value_or("");
+    s.compute.peak_memory_bytes = optional_size(field(compute, 3, 5, c), c + " peak-memory");
+    s.compute.storage_bytes = optional_size(field(compute, 4, 5, c), c + " storage");
+    s.notes = text(field(value, 5, n, what), where + " notes");
+    s.sources = sources(field(value, 6, n, what), where + " sources");
+    return s;
+  }
+
+  mp::LicenseCriterion criterion(SCM value, const std::string& what) const {
+    return enumeration<mp::LicenseCriterion>(value, what, mp::parse_license_criterion,
+                                             "fsf-libre, osi-approved, fsf-libre-or-osi-approved, any");
+  }
+
+  // #(name description software data weights documents free non-free
+  //   start-from-free-weights? allow-proprietary-backends?
+  //   registration-counts? require-data-available? budget-hours
+  //   classification sources)
+  mp::Policy policy(SCM value, const std::string& what) const {
+    constexpr std::size_t n = 15;
+    mp::Policy p;
+    p.name = text(field(value, 0, n, what), what + " name");
+    const std::string where = what + " '" + p.name + "'";
+    p.description = text(field(value, 1, n, what), where + " description");
+    p.software_licenses = criterion(field(value, 2, n, what), where + " software-licenses");
+    p.data_licenses = criterion(field(value, 3, n, what), where + " data-licenses");
+    p.weights_licenses = criterion(field(value, 4, n, what), where + " weights-licenses");
+    p.document_licenses = criterion(field(value, 5, n, what), where + " document-licenses");
+    p.license_overrides.free = strings(field(value, 6, n, what), where + " free-licenses");
+    p.license_overrides.non_free = strings(field(value, 7, n, what), where + " non-free-licenses");
+    p.start_from_free_weights = boolean(field(value, 8, n, what), where + " start-from-free-weights?");
+    p.allow_proprietary_backends = boolean(field(value, 9, n, what), where + " allow-proprietary-backends?");
+    p.registration_counts_as_available = boolean(field(value, 10, n, what), where + " registration-counts?");
+    p.require_data_available = boolean(field(value, 11, n, what), where + " require-data-available?");
+    p.budget_hours = optional_number(field(value, 12, n, what), where + " budget-hours");
+    p.classification = enumeration<mp::Classification>(field(value, 13, n, what), where + " classification",
+                                                       mp::parse_classification,
+                                                       "none, debian-ml-policy, osaid, mof");
+    p.sources = sources(field(value, 14, n, what), where + " sources");
+    return p;
+  }
+
+  // #(name description backends storage utilization sources), backends a
+  // list of #(backend device peak-flops memory proprietary?)
+  mp::HardwareProfile hardware(SCM value, const std::string& what) const {
+    constexpr std::size_t n = 6;
+    mp::HardwareProfile h;
+    h.name = text(field(value, 0, n, what), what + " name");
+    const std::string where = what + " '" + h.name + "'";
+    h.description = text(field(value, 1, n, what), where + " description");
+    h.backends = list<mp::BackendCapacity>(
+        field(value, 2, n, what), where + " backends", [this](SCM item, const std::string& path) {
+          mp::BackendCapacity b;
+          b.backend = symbol_name(field(item, 0, 5, path), path + " backend");
+          b.device = text(field(item, 1, 5, path), path + " device");
+          b.peak_flops = optional_number(field(item, 2, 5, path), path + " peak-flops").value_or(0);
+          b.memory_bytes = optional_size(field(item, 3, 5, path), path + " memory").value_or(0);
+          b.needs_proprietary = boolean(field(item, 4, 5, path), path + " proprietary?");
+          return b;
+        });
+    h.storage_bytes = optional_size(field(value, 3, n, what), where + " storage").value_or(0);
+    h.utilization = optional_number(field(value, 4, n, what), where + " utilization").value_or(0);
+    h.sources = sources(field(value, 5, n, what), where + " sources");
+    return h;
+  }
+
+  mp::LineageFilter filter(SCM roles, SCM step_kinds, SCM max_depth) const {
+    mp::LineageFilter result;
+    if (!scm_is_eq(roles, SCM_BOOL_T)) {
+      result.roles = 0;
+      for (auto role : list<mp::InputRole>(roles, "roles", [this](SCM item, const std::string& path) {
+             return enumeration<mp::InputRole>(item, path, mp::parse_input_role, mp::input_role_names());
+           }))
+        result.roles |= mp::role_bit(role);
+    }
+    if (!scm_is_eq(step_kinds, SCM_BOOL_T)) {
+      result.step_kinds = 0;
+      for (auto kind : list<mp::StepKind>(step_kinds, "step kinds", [this](SCM item, const std::string& path) {
+             return enumeration<mp::StepKind>(item, path, mp::parse_step_kind, mp::step_kind_names());
+           }))
+        result.step_kinds |= mp::step_kind_bit(kind);
+    }
+    if (scm_is_true(max_depth)) result.max_depth = small_count(max_depth, "max-depth");
+    return result;
+  }
+};
+
+// ---------------------------------------------------------- foreign types
+
+// Snapshots and evaluators are immutable and shared: a foreign object holds
+// a heap-allocated shared_ptr, and its finalizer only drops that reference
+// (thread-safe, whatever thread Guile finalizes on).
+SCM snapshot_type = SCM_BOOL_F;
+SCM evaluator_type = SCM_BOOL_F;
+
+using SnapshotHandle = std::shared_ptr<const mp::Snapshot>;
+using EvaluatorHandle = std::shared_ptr<const mp::Evaluator>;
+
+template <typename Handle>
+void finalize_handle(SCM object) {
+  delete static_cast<Handle*>(scm_foreign_object_ref(object, 0));
+  scm_foreign_object_set_x(object, 0, nullptr);
+}
+
+bool is_a(SCM object, SCM type) { return scm_is_eq(scm_class_of(object), type); }
+
+template <typename Handle>
+SCM wrap(SCM type, Handle handle) {
+  return scm_make_foreign_object_1(type, new Handle(std::move(handle)));
+}
+
+template <typename Handle>
+const Handle& unwrap(SCM type, SCM object, int position, const char* expected) {
+  if (!is_a(object, type)) throw ArgumentError{position, expected, object};
+  auto* handle = static_cast<Handle*>(scm_foreign_object_ref(object, 0));
+  if (!handle) throw ArgumentError{position, std::string(expected) + " that is still alive", object};
+  return *handle;
+}
+
+const SnapshotHandle& snapshot_of(SCM object, int position) {
+  return unwrap<SnapshotHandle>(snapshot_type, object, position, "a provenance graph");
+}
+
+const EvaluatorHandle& evaluator_of(SCM object, int position) {
+  return unwrap<EvaluatorHandle>(evaluator_type, object, position, "an evaluator");
+}
+
+mp::NodeId node_of(const mp::Snapshot& graph, SCM id, int position) {
+  return graph.node(Reader{position}.text(id, "an artifact or step id"));
+}
+
+// ------------------------------------------------------------ primitives
+
+MP_PRIMITIVE(make_graph, "%make-graph", 3, 0, (SCM artifacts, SCM steps, SCM allow_cycles),
+             "Build and freeze a provenance graph from artifact and step vectors.") {
+  return guarded("make-graph", [&] {
+    mp::GraphBuilder builder({.allow_cycles = Reader{3}.boolean(allow_cycles, "allow-cycles?")});
+    const Reader artifact_reader{1}, step_reader{2};
+    std::size_t index = 0;
+    SCM rest = artifacts;
+    for (; scm_is_pair(rest); rest = SCM_CDR(rest), ++index)
+      builder.add(artifact_reader.artifact(SCM_CAR(rest), "artifact " + std::to_string(index)));
+    if (!scm_is_null(rest)) artifact_reader.fail(artifacts, "a proper list of artifact vectors");
+    index = 0;
+    for (rest = steps; scm_is_pair(rest); rest = SCM_CDR(rest), ++index)
+      builder.add(step_reader.step(SCM_CAR(rest), "step " + std::to_string(index)));
+    if (!scm_is_null(rest)) step_reader.fail(steps, "a proper list of step vectors");
+    return wrap(snapshot_type, SnapshotHandle(builder.freeze()));
+  });
+}
+
+MP_PRIMITIVE(graph_p, "%graph?", 1, 0, (SCM object), "Return #t if OBJECT is a provenance graph.") {
+  return scm_from_bool(is_a(object, snapshot_type));
+}
+
+MP_PRIMITIVE(graph_counts, "%graph-counts", 1, 0, (SCM graph),
+             "Return (ARTIFACTS . STEPS), the numbers of artifacts and steps of GRAPH.") {
+  return guarded("graph-counts", [&] {
+    const auto& g = *snapshot_of(graph, 1);
+    return scm_cons(scm_from_size_t(g.artifact_count()), scm_from_size_t(g.step_count()));
+  });
+}
+
+SCM artifact_vector(const mp::Artifact& a) {
+  SCM uris = string_list(a.uris), sources = SCM_EOL, backends = SCM_EOL;
+  for (auto s = a.sources.rbegin(); s != a.sources.rend(); ++s)
+    sources = scm_cons(make_vector({string(s->url), string(s->date), string(s->about)}), sources);
+  for (auto b = a.backends.rbegin(); b != a.backends.rend(); ++b)
+    backends = scm_cons(scm_cons(symbol(b->backend), scm_from_bool(b->needs_proprietary)), backends);
+  auto optional = [](const std::optional<std::string>& value) { return value ? string(*value) : SCM_BOOL_F; };
+  const SCM fields = make_vector({string(a.id), symbol(mp::to_string(a.kind)), string(a.name), string(a.version),
+                          optional(a.license), optional(a.sha256), uris, string(a.format),
+                          symbol(mp::to_string(a.availability)), optional(a.guix_package),
+                          a.size_bytes ? scm_from_uint64(*a.size_bytes) : SCM_BOOL_F, string(a.notes),
+                          sources, backends});
+  return fields;
+}
+
+SCM step_vector(const mp::Step& s) {
+  SCM inputs = SCM_EOL, sources = SCM_EOL;
+  for (auto i = s.inputs.rbegin(); i != s.inputs.rend(); ++i)
+    inputs = scm_cons(scm_cons(string(i->artifact), symbol(mp::to_string(i->role))), inputs);
+  for (auto src = s.sources.rbegin(); src != s.sources.rend(); ++src)
+    sources = scm_cons(make_vector({string(src->url), string(src->date), string(src->about)}), sources);
+  const auto& c = s.compute;
+  const SCM compute = make_vector({c.flops ? scm_from_double(*c.flops) : SCM_BOOL_F,
+                           c.hours ? scm_from_double(*c.hours) : SCM_BOOL_F,
+                           c.hardware_profile.empty() ? SCM_BOOL_F : string(c.hardware_profile),
+                           c.peak_memory_bytes ? scm_from_uint64(*c.peak_memory_bytes) : SCM_BOOL_F,
+                           c.storage_bytes ? scm_from_uint64(*c.storage_bytes) : SCM_BOOL_F});
+  const SCM fields = make_vector({string(s.id), symbol(mp::to_string(s.kind)), inputs, string_list(s.outputs),
+                          compute, string(s.notes), sources});
+  return fields;
+}
+
+MP_PRIMITIVE(graph_node, "%graph-node", 2, 0, (SCM graph, SCM id),
+             "Return the artifact or step vector of ID in GRAPH, or #f if GRAPH has no such id.") {
+  return guarded("graph-node", [&] {
+    const auto& g = *snapshot_of(graph, 1);
+    const auto node = g.find(Reader{2}.text(id, "an id"));
+    if (!node) return SCM_BOOL_F;
+    return g.is_step(*node) ? step_vector(g.step(*node)) : artifact_vector(g.artifact(*node));
+  });
+}
+
+MP_PRIMITIVE(graph_ids, "%graph-ids", 2, 0, (SCM graph, SCM which),
+             "Return the ids of GRAPH's artifacts (WHICH is 'artifacts), steps ('steps), or weights ('weights).") {
+  return guarded("graph-ids", [&] {
+    const auto& g = *snapshot_of(graph, 1);
+    const std::string kind = Reader{2}.symbol_name(which, "artifacts, steps or weights");
+    if (kind != "artifacts" && kind != "steps" && kind != "weights")
+      throw ArgumentError{2, "one of artifacts, steps, weights", which};
+    SCM ids = SCM_EOL;
+    for (mp::NodeId n = static_cast<mp::NodeId>(g.node_count()); n-- > 0;) {
+      const bool wanted = kind == "steps" ? g.is_step(n)
+                          : kind == "artifacts" ? g.is_artifact(n)
+                                                : g.is_artifact(n) && g.artifact_kind(n) == mp::ArtifactKind::weights;
+      if (wanted) ids = scm_cons(string(g.id(n)), ids);
+    }
+    return ids;
+  });
+}
+
+// One entry of a lineage: #(id depth node-type kind license neighbours),
+// where neighbours are the entries one derivation nearer the start.
+SCM lineage_entries(const mp::Snapshot& g, mp::NodeId start, const std::vector<mp::LineageEntry>& entries,
+                    bool toward_ancestors, const mp::LineageFilter& filter) {
+  std::vector<bool> in_lineage(g.node_count(), false);
+  in_lineage[start] = true;
+  for (const auto& entry : entries) in_lineage[entry.node] = true;
+  // For each node, the nodes it was reached from: its consumers (going up)
+  // or producers (going down) inside the lineage.
+  auto nearer = [&](mp::NodeId node) {
+    SCM list = SCM_EOL;
+    const auto& structure = g.graph();
+    auto add = [&](mp::NodeId other) {
+      if (in_lineage[other]) list = scm_cons(string(g.id(other)), list);
+    };
+    if (toward_ancestors) {
+      for (auto edge : boost::make_iterator_range(out_edges(node, structure))) {
+        const mp::NodeId next = target(edge, structure);
+        if (g.is_step(next) && !(filter.step_kinds & mp::step_kind_bit(g.step_kind(next)))) continue;
+        add(next);
+      }
+    } else {
+      for (auto edge : boost::make_iterator_range(in_edges(node, structure))) add(source(edge, structure));
+    }
+    return scm_reverse(list);
+  };
+  SCM result = SCM_EOL;
+  for (auto entry = entries.rbegin(); entry != entries.rend(); ++entry) {
+    const mp::NodeId n = entry->node;
+    const auto license = g.is_artifact(n) ? g.license(n) : std::nullopt;
+    const SCM fields = make_vector({string(g.id(n)), scm_from_uint32(entry->depth),
+                            symbol(g.is_step(n) ? "step" : "artifact"),
+                            symbol(g.is_step(n) ? mp::to_string(g.step_kind(n)) : mp::to_string(g.artifact_kind(n))),
+                            license ? string(*license) : SCM_BOOL_F, nearer(n)});
+    result = scm_cons(fields, result);
+  }
+  return result;
+}
+
+MP_PRIMITIVE(graph_lineage, "%graph-lineage", 6, 0,
+             (SCM graph, SCM id, SCM direction, SCM roles, SCM step_kinds, SCM max_depth),
+             "Return the ancestors (DIRECTION 'ancestors) or descendants ('descendants) of ID as "
+             "entry vectors #(id depth node-type kind license nearer-ids), nearest first.") {
+  return guarded("graph-lineage", [&] {
+    const auto& g = *snapshot_of(graph, 1);
+    const mp::NodeId start = node_of(g, id, 2);
+    const std::string way = Reader{3}.symbol_name(direction, "ancestors or descendants");
+    if (way != "ancestors" && way != "descendants") throw ArgumentError{3, "ancestors or descendants", direction};
+    const auto filter = Reader{4}.filter(roles, step_kinds, max_depth);
+    const bool up = way == "ancestors";
+    const auto entries = up ? mp::ancestors(g, start, filter) : mp::descendants(g, start, filter);
+    return lineage_entries(g, start, entries, up, filter);
+  });
+}
+
+SCM id_list(const mp::Snapshot& g, const std::vector<mp::NodeId>& nodes) {
+  SCM list = SCM_EOL;
+  for (auto n = nodes.rbegin(); n != nodes.rend(); ++n) list = scm_cons(string(g.id(*n)), list);
+  return list;
+}
+
+MP_PRIMITIVE(graph_path, "%graph-path", 5, 0, (SCM graph, SCM from, SCM to, SCM roles, SCM step_kinds),
+             "Return one shortest derivation from FROM to TO as a list of ids, or #f.") {
+  return guarded("graph-path", [&] {
+    const auto& g = *snapshot_of(graph, 1);
+    const auto path = mp::derivation_path(g, node_of(g, from, 2), node_of(g, to, 3),
+                                          Reader{4}.filter(roles, step_kinds, SCM_BOOL_F));
+    return path ? id_list(g, *path) : SCM_BOOL_F;
+  });
+}
+
+MP_PRIMITIVE(graph_query, "%graph-query", 6, 0,
+             (SCM graph, SCM query, SCM id, SCM roles, SCM step_kinds, SCM max_depth),
+             "Run QUERY ('roots, 'derivation-order or 'dominators) on the lineage of ID; return ids.") {
+  return guarded("graph-query", [&] {
+    const auto& g = *snapshot_of(graph, 1);
+    const std::string name = Reader{2}.symbol_name(query, "a query name");
+    const mp::NodeId node = node_of(g, id, 3);
+    const auto filter = Reader{4}.filter(roles, step_kinds, max_depth);
+    if (name == "roots") return id_list(g, mp::lineage_roots(g, node, filter));
+    if (name == "derivation-order") return id_list(g, mp::lineage_in_derivation_order(g, node, filter));
+    if (name == "dominators") return id_list(g, mp::dominators(g, node, filter));
+    throw ArgumentError{2, "one of roots, derivation-order, dominators", query};
+  });
+}
+
+MP_PRIMITIVE(graph_order, "%graph-topological-order", 1, 0, (SCM graph),
+             "Return every id of GRAPH, inputs before the steps using them before their outputs.") {
+  return guarded("graph-topological-order", [&] {
+    const auto& g = *snapshot_of(graph, 1);
+    return id_list(g, mp::topological_order(g));
+  });
+}
+
+MP_PRIMITIVE(graph_cycles, "%graph-cycles", 1, 0, (SCM graph),
+             "Return the strongly connected components of GRAPH with two nodes or more, as id lists.") {
+  return guarded("graph-cycles", [&] {
+    const auto& g = *snapshot_of(graph, 1);
+    SCM result = SCM_EOL;
+    const auto components = mp::strongly_connected_components(g);
+    for (auto c = components.cyclic.rbegin(); c != components.cyclic.rend(); ++c)
+      result = scm_cons(id_list(g, *c), result);
+    return result;
+  });
+}
+
+SCM policy_vector(const mp::Policy& p) {
+  auto criterion = [](mp::LicenseCriterion c) { return symbol(mp::to_string(c)); };
+  SCM sources = SCM_EOL;
+  for (auto s = p.sources.rbegin(); s != p.sources.rend(); ++s)
+    sources = scm_cons(make_vector({string(s->url), string(s->date), string(s->about)}), sources);
+  const SCM fields = make_vector({string(p.name), string(p.description), criterion(p.software_licenses),
+                          criterion(p.data_licenses), criterion(p.weights_licenses),
+                          criterion(p.document_licenses), string_list(p.license_overrides.free),
+                          string_list(p.license_overrides.non_free), scm_from_bool(p.start_from_free_weights),
+                          scm_from_bool(p.allow_proprietary_backends),
+                          scm_from_bool(p.registration_counts_as_available),
+                          scm_from_bool(p.require_data_available),
+                          p.budget_hours ? scm_from_double(*p.budget_hours) : SCM_BOOL_F,
+                          symbol(mp::to_string(p.classification)), sources});
+  return fields;
+}
+
+SCM hardware_vector(const mp::HardwareProfile& h) {
+  SCM backends = SCM_EOL, sources = SCM_EOL;
+  for (auto b = h.backends.rbegin(); b != h.backends.rend(); ++b) {
+    const SCM fields = make_vector({symbol(b->backend), string(b->device), scm_from_double(b->peak_flops),
+                            scm_from_uint64(b->memory_bytes), scm_from_bool(b->needs_proprietary)});
+    backends = scm_cons(fields, backends);
+  }
+  for (auto s = h.sources.rbegin(); s != h.sources.rend(); ++s)
+    sources = scm_cons(make_vector({string(s->url), string(s->date), string(s->about)}), sources);
+  const SCM fields = make_vector({string(h.name), string(h.description), backends, scm_from_uint64(h.storage_bytes),
+                          scm_from_double(h.utilization), sources});
+  return fields;
+}
+
+MP_PRIMITIVE(builtin_policies, "%builtin-policies", 0, 0, (),
+             "Return the built-in policies as policy vectors, the default first.") {
+  return guarded("builtin-policies", [&] {
+    SCM list = SCM_EOL;
+    const auto& all = mp::builtin_policies();
+    for (auto p = all.rbegin(); p != all.rend(); ++p) list = scm_cons(policy_vector(*p), list);
+    return list;
+  });
+}
+
+MP_PRIMITIVE(builtin_hardware, "%builtin-hardware-profiles", 0, 0, (),
+             "Return the built-in hardware profiles as vectors.") {
+  return guarded("builtin-hardware-profiles", [&] {
+    SCM list = SCM_EOL;
+    const auto& all = mp::builtin_hardware_profiles();
+    for (auto h = all.rbegin(); h != all.rend(); ++h) list = scm_cons(hardware_vector(*h), list);
+    return list;
+  });
+}
+
+MP_PRIMITIVE(make_evaluator, "%make-evaluator", 4, 0, (SCM graph, SCM policy, SCM hardware, SCM known),
+             "Evaluate GRAPH under POLICY on HARDWARE (vectors); KNOWN lists further hardware profiles "
+             "that compute figures may refer to.  Returns an evaluator.") {
+  return guarded("make-evaluator", [&] {
+    const auto snapshot = snapshot_of(graph, 1);
+    auto known_profiles = mp::builtin_hardware_profiles();
+    const Reader reader{4};
+    for (auto& profile : reader.list<mp::HardwareProfile>(
+             known, "known hardware profiles",
+             [&reader](SCM item, const std::string& path) { return reader.hardware(item, path); }))
+      known_profiles.push_back(std::move(profile));
+    auto evaluator = std::make_shared<const mp::Evaluator>(snapshot, Reader{2}.policy(policy, "policy"),
+                                                           Reader{3}.hardware(hardware, "hardware profile"),
+                                                           std::move(known_profiles));
+    return wrap(evaluator_type, EvaluatorHandle(std::move(evaluator)));
+  });
+}
+
+MP_PRIMITIVE(evaluator_p, "%evaluator?", 1, 0, (SCM object), "Return #t if OBJECT is an evaluator.") {
+  return scm_from_bool(is_a(object, evaluator_type));
+}
+
+SCM verdict_vector(const mp::Snapshot& g, const mp::Verdict& v) {
+  SCM plan = SCM_EOL, blockers = SCM_EOL, missing = SCM_EOL, explanation = SCM_EOL;
+  for (auto s = v.plan.rbegin(); s != v.plan.rend(); ++s) {
+    const SCM fields = make_vector({string(g.id(s->step)), s->backend.empty() ? SCM_BOOL_F : symbol(s->backend),
+                            string(s->device), s->hours ? scm_from_double(*s->hours) : SCM_BOOL_F});
+    plan = scm_cons(fields, plan);
+  }
+  for (auto b = v.blockers.rbegin(); b != v.blockers.rend(); ++b)
+    blockers = scm_cons(
+        make_vector({string(g.id(b->node)), symbol(mp::to_string(b->kind)), string(b->reason)}),
+        blockers);
+  for (auto m = v.missing.rbegin(); m != v.missing.rend(); ++m)
+    missing = scm_cons(make_vector({string(g.id(m->node)), symbol(m->fact), string(m->reason)}),
+                       missing);
+  explanation = string_list(v.explanation);
+  const SCM fields = make_vector({string(g.id(v.target)), symbol(mp::to_string(v.kind)), string(v.policy),
+                          string(v.hardware), v.budget_hours ? scm_from_double(*v.budget_hours) : SCM_BOOL_F,
+                          scm_from_double(v.hours), plan, id_list(g, v.obtained), blockers, missing,
+                          string_list(v.license_lineage), string(v.classification), string(v.summary),
+                          explanation});
+  return fields;
+}
+
+MP_PRIMITIVE(evaluate, "%evaluate", 2, 0, (SCM evaluator, SCM id),
+             "Return the verdict vector of artifact ID: #(id kind policy hardware budget hours plan "
+             "obtained blockers missing license-lineage classification summary explanation).") {
+  return guarded("evaluate", [&] {
+    const auto& e = *evaluator_of(evaluator, 1);
+    return verdict_vector(e.snapshot(), e.evaluate(node_of(e.snapshot(), id, 2)));
+  });
+}
+
+MP_PRIMITIVE(evaluate_all, "%evaluate-all", 1, 0, (SCM evaluator),
+             "Return #(id kind hours blockers missing license-contradicted?) for every weights artifact.") {
+  return guarded("evaluate-all", [&] {
+    const auto& e = *evaluator_of(evaluator, 1);
+    const auto& g = e.snapshot();
+    SCM list = SCM_EOL;
+    const auto all = e.evaluate_all();
+    for (auto s = all.rbegin(); s != all.rend(); ++s) {
+      const SCM fields = make_vector({string(g.id(s->target)), symbol(mp::to_string(s->kind)), scm_from_double(s->hours),
+                              scm_from_uint32(s->blockers), scm_from_uint32(s->missing),
+                              scm_from_bool(s->license_contradicted)});
+      list = scm_cons(fields, list);
+    }
+    return list;
+  });
+}
+
+MP_PRIMITIVE(license_canonical, "%license-canonical", 1, 0, (SCM expression),
+             "Parse the SPDX license EXPRESSION and return it in canonical form.") {
+  return guarded("license-canonical", [&] {
+    return string(mp::parse_license_expression(Reader{1}.text(expression, "a license expression")).to_string());
+  });
+}
+
+MP_PRIMITIVE(license_judgement, "%license-judgement", 2, 0, (SCM expression, SCM criterion),
+             "Return (FREENESS . REASON) for the SPDX license EXPRESSION under CRITERION.") {
+  return guarded("license-judgement", [&] {
+    const auto judgement =
+        mp::judge_license(mp::parse_license_expression(Reader{1}.text(expression, "a license expression")),
+                          Reader{2}.criterion(criterion, "criterion"));
+    return scm_cons(symbol(mp::to_string(judgement.freeness)), string(judgement.reason));
+  });
+}
+
+MP_PRIMITIVE(format_duration_primitive, "%format-duration", 1, 0, (SCM hours),
+             "Return HOURS as a human duration, such as \"3.0 weeks\".") {
+  return guarded("format-duration", [&] {
+    return string(mp::format_duration(Reader{1}.optional_number(hours, "hours").value_or(0)));
+  });
+}
+
+}  // namespace
+
+extern "C" __attribute__((visibility("default"))) void init_model_provenance() {
+  snapshot_type = scm_make_foreign_object_type(symbol("provenance-graph"), scm_list_1(symbol("handle")),
+                                               finalize_handle<SnapshotHandle>);
+  evaluator_type = scm_make_foreign_object_type(symbol("provenance-evaluator"), scm_list_1(symbol("handle")),
+                                                finalize_handle<EvaluatorHandle>);
+  scm_c_define("<provenance-graph>", snapshot_type);
+  scm_c_define("<provenance-evaluator>", evaluator_type);
+  const SCM documentation = symbol("documentation");
+  for (const auto& primitive : primitives()) {
+    const SCM procedure =
+        scm_c_define_gsubr(primitive.name, primitive.required, primitive.optional, 0, primitive.function);
+    scm_set_procedure_property_x(procedure, documentation, scm_from_utf8_string(primitive.documentation));
+    scm_c_export(primitive.name, nullptr);
+  }
+  scm_c_export("<provenance-graph>", "<provenance-evaluator>", nullptr);
+}

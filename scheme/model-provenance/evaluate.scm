@@ -1,0 +1,305 @@
+;;; SPDX-License-Identifier: GPL-3.0-or-later
+;;; Verdicts: could a user re-make these weights under a policy, on their
+;;; hardware?  Policies and hardware profiles are records users may define.
+
+(define-module (model-provenance evaluate)
+  #:use-module (ice-9 match)
+  #:use-module (srfi srfi-1)
+  #:use-module (srfi srfi-9)
+  #:use-module (model-provenance bindings)
+  #:use-module (model-provenance graph)
+  #:export (policy policy? policy-name policy-description policy-software-licenses
+            policy-data-licenses policy-weights-licenses policy-document-licenses
+            policy-free-licenses policy-non-free-licenses policy-start-from-free-weights?
+            policy-allow-proprietary-backends? policy-registration-counts?
+            policy-require-data-available? policy-budget-hours policy-classification
+            policy-sources
+            builtin-policies lookup-policy default-policy
+
+            backend-capacity backend-capacity? backend-capacity-backend
+            backend-capacity-device backend-capacity-peak-flops backend-capacity-memory
+            backend-capacity-proprietary?
+            hardware-profile hardware-profile? hardware-profile-name
+            hardware-profile-description hardware-profile-backends
+            hardware-profile-storage hardware-profile-utilization hardware-profile-sources
+            builtin-hardware-profiles lookup-hardware-profile default-hardware-profile
+
+            make-evaluator evaluator? evaluate evaluate-all
+
+            verdict? verdict-target verdict-kind verdict-policy verdict-hardware
+            verdict-budget-hours verdict-hours verdict-plan verdict-obtained
+            verdict-blockers verdict-missing verdict-license-lineage
+            verdict-classification verdict-summary verdict-explanation
+            acceptable-verdict?
+            planned-step? planned-step-id planned-step-backend planned-step-device
+            planned-step-hours
+            blocker? blocker-id blocker-kind blocker-reason
+            missing-fact? missing-fact-id missing-fact-fact missing-fact-reason
+            verdict-summary-entry? verdict-summary-entry-id verdict-summary-entry-kind
+            verdict-summary-entry-hours verdict-summary-entry-blockers
+            verdict-summary-entry-missing verdict-summary-entry-license-contradicted?
+
+            license-canonical license-judgement format-duration))
+
+;;; Policies.
+
+(define-record-type <policy>
+  (%policy name description software-licenses data-licenses weights-licenses
+           document-licenses free-licenses non-free-licenses start-from-free-weights?
+           allow-proprietary-backends? registration-counts? require-data-available?
+           budget-hours classification sources)
+  policy?
+  (name policy-name)
+  (description policy-description)
+  (software-licenses policy-software-licenses)
+  (data-licenses policy-data-licenses)
+  (weights-licenses policy-weights-licenses)
+  (document-licenses policy-document-licenses)
+  (free-licenses policy-free-licenses)
+  (non-free-licenses policy-non-free-licenses)
+  (start-from-free-weights? policy-start-from-free-weights?)
+  (allow-proprietary-backends? policy-allow-proprietary-backends?)
+  (registration-counts? policy-registration-counts?)
+  (require-data-available? policy-require-data-available?)
+  (budget-hours policy-budget-hours)
+  (classification policy-classification)
+  (sources policy-sources))
+
+(define* (policy name #:key (description "")
+                 (software-licenses 'fsf-libre) (data-licenses 'fsf-libre)
+                 (weights-licenses 'fsf-libre) (document-licenses 'fsf-libre)
+                 (free-licenses '()) (non-free-licenses '())
+                 (start-from-free-weights? #t) (allow-proprietary-backends? #f)
+                 (registration-counts? #t) (require-data-available? #t)
+                 (budget-hours (* 21 24)) (classification 'none) (sources '()))
+  "Return a policy named NAME.  License criteria are fsf-libre,
+osi-approved, fsf-libre-or-osi-approved or any; FREE-LICENSES and
+NON-FREE-LICENSES override the judgement of particular license ids.
+BUDGET-HOURS is the wall-clock budget, #f for none.  CLASSIFICATION is none,
+debian-ml-policy, osaid or mof."
+  (%policy name description software-licenses data-licenses weights-licenses
+           document-licenses free-licenses non-free-licenses start-from-free-weights?
+           allow-proprietary-backends? registration-counts? require-data-available?
+           budget-hours classification sources))
+
+(define (vector->source* v)
+  (match v (#(url date about) (source url #:date date #:about about))))
+
+(define (source->vector* s)
+  (vector (source-url s) (source-date s) (source-about s)))
+
+(define (policy->vector p)
+  (match p
+    (($ <policy> name description software data weights documents free non-free
+                 start? proprietary? registration? data-available? budget classification
+                 sources)
+     (vector name description software data weights documents free non-free start?
+             proprietary? registration? data-available? budget classification
+             (map source->vector* sources)))))
+
+(define (vector->policy v)
+  (match v
+    (#(name description software data weights documents free non-free start?
+            proprietary? registration? data-available? budget classification sources)
+     (%policy name description software data weights documents free non-free start?
+              proprietary? registration? data-available? budget classification
+              (map vector->source* sources)))))
+
+(define builtin-policies
+  (let ((policies #f))
+    (lambda ()
+      "Return the built-in policies, the default (guix-base-criterion) first."
+      (unless policies
+        (set! policies (map vector->policy (%builtin-policies))))
+      policies)))
+
+(define (lookup-policy name)
+  "Return the built-in policy called NAME (a string or symbol), or #f."
+  (let ((name (if (symbol? name) (symbol->string name) name)))
+    (find (lambda (p) (string=? (policy-name p) name)) (builtin-policies))))
+
+(define (default-policy)
+  "Return the default policy, the Guix base criterion."
+  (first (builtin-policies)))
+
+;;; Hardware.
+
+(define-record-type <backend-capacity>
+  (backend-capacity backend device peak-flops memory proprietary?)
+  backend-capacity?
+  (backend backend-capacity-backend)          ;symbol: cpu, rocm, cuda, ...
+  (device backend-capacity-device)            ;string
+  (peak-flops backend-capacity-peak-flops)    ;FP32 operations per second
+  (memory backend-capacity-memory)            ;bytes
+  (proprietary? backend-capacity-proprietary?))
+
+(define-record-type <hardware-profile>
+  (%hardware-profile name description backends storage utilization sources)
+  hardware-profile?
+  (name hardware-profile-name)
+  (description hardware-profile-description)
+  (backends hardware-profile-backends)
+  (storage hardware-profile-storage)
+  (utilization hardware-profile-utilization)
+  (sources hardware-profile-sources))
+
+(define* (hardware-profile name #:key (description "") (backends '()) (storage 0)
+                           (utilization 0.462) (sources '()))
+  "Return a hardware profile NAME with BACKENDS (backend-capacity records),
+STORAGE in bytes, and UTILIZATION, the fraction of peak throughput training
+sustains."
+  (%hardware-profile name description backends storage utilization sources))
+
+(define (hardware->vector h)
+  (match h
+    (($ <hardware-profile> name description backends storage utilization sources)
+     (vector name description
+             (map (match-lambda
+                    (($ <backend-capacity> backend device flops memory proprietary?)
+                     (vector backend device flops memory proprietary?)))
+                  backends)
+             storage utilization (map source->vector* sources)))))
+
+(define (vector->hardware v)
+  (match v
+    (#(name description backends storage utilization sources)
+     (%hardware-profile name description
+                        (map (match-lambda
+                               (#(backend device flops memory proprietary?)
+                                (backend-capacity backend device flops memory proprietary?)))
+                             backends)
+                        storage utilization (map vector->source* sources)))))
+
+(define builtin-hardware-profiles
+  (let ((profiles #f))
+    (lambda ()
+      "Return the built-in hardware profiles: desktop-cpu, desktop-amd-gpu
+and desktop-nvidia-gpu."
+      (unless profiles
+        (set! profiles (map vector->hardware (%builtin-hardware-profiles))))
+      profiles)))
+
+(define (lookup-hardware-profile name)
+  "Return the built-in hardware profile called NAME, or #f."
+  (let ((name (if (symbol? name) (symbol->string name) name)))
+    (find (lambda (h) (string=? (hardware-profile-name h) name))
+          (builtin-hardware-profiles))))
+
+(define (default-hardware-profile)
+  "Return the default hardware: a desktop with a consumer AMD GPU, driven
+by free software."
+  (lookup-hardware-profile "desktop-amd-gpu"))
+
+;;; Evaluation.
+
+(define* (make-evaluator graph #:key (policy (default-policy))
+                         (hardware (default-hardware-profile))
+                         (known-profiles '()))
+  "Return an evaluator of GRAPH's weights under POLICY on HARDWARE.
+KNOWN-PROFILES are further hardware profiles that compute figures of the
+graph may name.  Construction evaluates every node; evaluate and
+evaluate-all then only read."
+  (unless (policy? policy)
+    (scm-error 'wrong-type-arg 'make-evaluator "expected a policy: ~s" (list policy) (list policy)))
+  (unless (hardware-profile? hardware)
+    (scm-error 'wrong-type-arg 'make-evaluator "expected a hardware profile: ~s"
+               (list hardware) (list hardware)))
+  (%make-evaluator graph (policy->vector policy) (hardware->vector hardware)
+                   (map hardware->vector known-profiles)))
+
+(define (evaluator? object)
+  "Return #t if OBJECT is an evaluator."
+  (%evaluator? object))
+
+(define-record-type <verdict>
+  (verdict target kind policy hardware budget-hours hours plan obtained blockers
+           missing license-lineage classification summary explanation)
+  verdict?
+  (target verdict-target)
+  (kind verdict-kind)      ;reproducible-from-scratch, retrainable-from-free-networks,
+                           ;over-budget, blocked, undetermined, opaque
+  (policy verdict-policy)
+  (hardware verdict-hardware)
+  (budget-hours verdict-budget-hours)
+  (hours verdict-hours)
+  (plan verdict-plan)
+  (obtained verdict-obtained)
+  (blockers verdict-blockers)
+  (missing verdict-missing)
+  (license-lineage verdict-license-lineage)
+  (classification verdict-classification)
+  (summary verdict-summary)
+  (explanation verdict-explanation))
+
+(define-record-type <planned-step>
+  (planned-step id backend device hours)
+  planned-step?
+  (id planned-step-id)
+  (backend planned-step-backend)
+  (device planned-step-device)
+  (hours planned-step-hours))
+
+(define-record-type <blocker>
+  (blocker id kind reason)
+  blocker?
+  (id blocker-id)
+  (kind blocker-kind)
+  (reason blocker-reason))
+
+(define-record-type <missing-fact>
+  (missing-fact id fact reason)
+  missing-fact?
+  (id missing-fact-id)
+  (fact missing-fact-fact)
+  (reason missing-fact-reason))
+
+(define (acceptable-verdict? v)
+  "Return #t if verdict V meets its policy."
+  (and (memq (verdict-kind v) '(reproducible-from-scratch retrainable-from-free-networks)) #t))
+
+(define (evaluate evaluator id)
+  "Return the verdict of artifact ID, with its plan and explanation."
+  (match (%evaluate evaluator id)
+    (#(target kind policy hardware budget hours plan obtained blockers missing lineage
+              classification summary explanation)
+     (verdict target kind policy hardware budget hours
+              (map (match-lambda (#(id backend device hours) (planned-step id backend device hours)))
+                   plan)
+              obtained
+              (map (match-lambda (#(id kind reason) (blocker id kind reason))) blockers)
+              (map (match-lambda (#(id fact reason) (missing-fact id fact reason))) missing)
+              lineage classification summary explanation))))
+
+(define-record-type <verdict-summary-entry>
+  (verdict-summary-entry id kind hours blockers missing license-contradicted?)
+  verdict-summary-entry?
+  (id verdict-summary-entry-id)
+  (kind verdict-summary-entry-kind)
+  (hours verdict-summary-entry-hours)
+  (blockers verdict-summary-entry-blockers)
+  (missing verdict-summary-entry-missing)
+  (license-contradicted? verdict-summary-entry-license-contradicted?))
+
+(define (evaluate-all evaluator)
+  "Return a summary entry for every weights artifact, in one pass."
+  (map (match-lambda
+         (#(id kind hours blockers missing contradicted?)
+          (verdict-summary-entry id kind hours blockers missing contradicted?)))
+       (%evaluate-all evaluator)))
+
+;;; Licenses.
+
+(define (license-canonical expression)
+  "Parse the SPDX license EXPRESSION and return its canonical form; a
+malformed one raises a &provenance-error saying what and at which column."
+  (%license-canonical expression))
+
+(define* (license-judgement expression #:optional (criterion 'fsf-libre))
+  "Return two values for the SPDX license EXPRESSION under CRITERION: its
+freeness (free, non-free or unknown) and the reason."
+  (match (%license-judgement expression criterion)
+    ((freeness . reason) (values freeness reason))))
+
+(define (format-duration hours)
+  "Return HOURS as a human duration such as \"3.0 weeks\"."
+  (%format-duration hours))
