@@ -4,4 +4,4 @@
 (specifications->manifest
  (list "bash" "coreutils" "grep" "sed"
        "gcc-toolchain" "cmake" "make" "pkg-config"
-       "boost" "fmt" "googletest" "googlebenchmark"))
+       "boost" "fmt" "googletest" "googlebenchmark" "guile"))

@@ -3,10 +3,12 @@
 ;;; (,help model-provenance) and the procedures behind them.
 
 (define-module (model-provenance repl)
+  #:use-module (ice-9 exceptions)
   #:use-module (ice-9 format)
   #:use-module (ice-9 match)
   #:use-module (srfi srfi-1)
   #:use-module (system repl command)
+  #:use-module ((system syntax) #:select (syntax?))
   #:use-module (model-provenance graph)
   #:use-module (model-provenance evaluate)
   #:export (current-provenance-graph
@@ -24,6 +26,12 @@
 (define current-policy (make-parameter #f))
 (define current-hardware (make-parameter #f))
 
+(define (fail who message . irritants)
+  (raise-exception
+   (make-exception (make-error) (make-exception-with-origin who)
+                   (make-exception-with-message message)
+                   (make-exception-with-irritants irritants))))
+
 (define (use-provenance-graph! graph)
   "Make GRAPH the graph the model-provenance meta-commands inspect."
   (unless (provenance-graph? graph)
@@ -35,13 +43,13 @@
   "Make the built-in policy NAME, and the built-in hardware profile HARDWARE
 if given, the ones ,why and ,lineage judge by."
   (let ((policy (or (lookup-policy name)
-                    (error "no such policy; built-in ones are:" name
-                           (map policy-name (builtin-policies))))))
+                    (fail 'use-policy! "no such policy; the built-in ones are listed" name
+                          (map policy-name (builtin-policies))))))
     (current-policy policy)
     (when hardware
       (current-hardware (or (lookup-hardware-profile hardware)
-                            (error "no such hardware profile; built-in ones are:" hardware
-                                   (map hardware-profile-name (builtin-hardware-profiles))))))
+                            (fail 'use-policy! "no such hardware profile; the built-in ones are listed"
+                                  hardware (map hardware-profile-name (builtin-hardware-profiles))))))
     policy))
 
 (define (the-policy) (or (current-policy) (default-policy)))
@@ -49,7 +57,7 @@ if given, the ones ,why and ,lineage judge by."
 
 (define (the-graph who)
   (or (current-provenance-graph)
-      (error (format #f "~a: no provenance graph; call (use-provenance-graph! GRAPH) first" who))))
+      (fail who "no provenance graph; call (use-provenance-graph! GRAPH) first")))
 
 ;; Verdict kinds of every weights artifact, as a hash table from ids.
 (define (verdict-marks graph)
@@ -136,8 +144,10 @@ blocks it, and return the verdict."
     (format port "built-in hardware: ~{~a~^, ~}~%"
             (map hardware-profile-name (builtin-hardware-profiles)))))
 
-(define (->id datum)
-  (if (symbol? datum) (symbol->string datum) datum))
+(define (->id argument)
+  ;; Meta-command expressions arrive as syntax objects, datums as data.
+  (let ((datum (if (syntax? argument) (syntax->datum argument) argument)))
+    (if (symbol? datum) (symbol->string datum) datum)))
 
 (define-meta-command ((lineage model-provenance) repl (name))
   "lineage NAME
@@ -156,7 +166,7 @@ Explain the verdict on NAME under POLICY (default: the current policy)."
             #:policy (match policy
                        (() (the-policy))
                        ((name) (or (lookup-policy (->id name))
-                                   (error "no such policy:" name))))))
+                                   (fail 'why "no such policy" name))))))
 
 (define-meta-command ((policy model-provenance) repl . arguments)
   "policy [NAME [HARDWARE]]

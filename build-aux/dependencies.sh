@@ -1,0 +1,33 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Sourced by the build-aux scripts: installs the Debian packages the build
+# needs when they are missing.  Elsewhere (Guix, other distributions) it
+# does nothing, and CMake says what is missing.
+
+debian_packages=(
+  cmake g++ make pkg-config
+  libboost-graph-dev libfmt-dev
+  libgtest-dev libbenchmark-dev
+  guile-3.0 guile-3.0-dev
+)
+
+ensure_dependencies() {
+  command -v dpkg-query >/dev/null 2>&1 || return 0
+  local missing=() package
+  for package in "${debian_packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' ||
+      missing+=("$package")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "Installing missing Debian packages: ${missing[*]}" >&2
+  local run_as_root=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then
+      run_as_root=(sudo)
+    else
+      echo "error: not root and no sudo; install these packages first: ${missing[*]}" >&2
+      return 2
+    fi
+  fi
+  "${run_as_root[@]}" apt-get update -qq &&
+    DEBIAN_FRONTEND=noninteractive "${run_as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}

@@ -1,0 +1,107 @@
+;;; SPDX-License-Identifier: GPL-3.0-or-later
+;;; Verdicts from Scheme.  The test machine does 1e12 FLOP/s on its CPU and
+;;; 1e13 on a free GPU, fully used: 3.6e16 FLOPs take an hour on the GPU.
+
+(use-modules (srfi srfi-1) (srfi srfi-64) (ice-9 match)
+             (model-provenance graph) (model-provenance evaluate))
+
+(load "chess.scm")
+
+(define box
+  (hardware-profile "test-box" #:description "round numbers" #:utilization 1.0
+                    #:storage 1000000000000
+                    #:backends (list (backend-capacity 'cpu "test CPU" 1e12 (expt 2 36) #f)
+                                     (backend-capacity 'rocm "test GPU" 1e13 (expt 2 34) #f))))
+
+(define (simple-graph corpus-license)
+  (make-provenance-graph
+   (list (artifact "trainer" 'software #:license "GPL-3.0-or-later"
+                   #:availability 'public-download #:backends '((cpu . #f) (rocm . #f)))
+         (artifact "corpus" 'dataset #:license corpus-license #:availability 'public-download)
+         (artifact "net" 'weights #:license "Apache-2.0"))
+   (list (step "train" 'train #:inputs '(("trainer" . software) ("corpus" . training-data))
+               #:outputs '("net") #:compute (compute #:flops 3.6e16)))))
+
+(test-begin "evaluate")
+
+(test-equal "built-in policies"
+  '("guix-base-criterion" "from-training-data" "debian-ml-policy" "osaid-1.0" "mof")
+  (map policy-name (builtin-policies)))
+(test-equal "default budget: three weeks" 504.0 (policy-budget-hours (default-policy)))
+(test-equal "built-in hardware"
+  '("desktop-cpu" "desktop-amd-gpu" "desktop-nvidia-gpu")
+  (map hardware-profile-name (builtin-hardware-profiles)))
+(test-assert "CUDA is proprietary"
+  (backend-capacity-proprietary?
+   (find (lambda (b) (eq? (backend-capacity-backend b) 'cuda))
+         (hardware-profile-backends (lookup-hardware-profile "desktop-nvidia-gpu")))))
+(test-assert "hardware figures carry sources"
+  (every (lambda (h) (pair? (hardware-profile-sources h))) (builtin-hardware-profiles)))
+
+(let ((verdict (evaluate (make-evaluator (simple-graph "CC-BY-4.0") #:hardware box) "net")))
+  (test-equal "reproducible from scratch" 'reproducible-from-scratch (verdict-kind verdict))
+  (test-assert "acceptable" (acceptable-verdict? verdict))
+  (test-equal "one hour on the GPU" 1.0 (verdict-hours verdict))
+  (test-equal "the plan" '(("train" rocm "test GPU" 1.0))
+    (map (lambda (s) (list (planned-step-id s) (planned-step-backend s)
+                           (planned-step-device s) (planned-step-hours s)))
+         (verdict-plan verdict)))
+  (test-equal "taken as they are" '("trainer" "corpus") (verdict-obtained verdict))
+  (test-equal "summary"
+    "can be re-trained from scratch with free software in about 1.0 hours on test-box"
+    (verdict-summary verdict)))
+
+(let ((verdict (evaluate (make-evaluator (simple-graph "CC-BY-NC-4.0") #:hardware box) "net")))
+  (test-equal "blocked by the data license" 'blocked (verdict-kind verdict))
+  (test-equal "the blocker"
+    '(("corpus" non-free-license))
+    (map (lambda (b) (list (blocker-id b) (blocker-kind b))) (verdict-blockers verdict))))
+
+(let ((verdict (evaluate (make-evaluator (simple-graph "LicenseRef-corpus") #:hardware box) "net")))
+  (test-equal "undetermined by an unknown license" 'undetermined (verdict-kind verdict))
+  (test-equal "the missing fact" '(("corpus" license))
+    (map (lambda (m) (list (missing-fact-id m) (missing-fact-fact m))) (verdict-missing verdict)))
+  (test-equal "a user's own policy settles it" 'reproducible-from-scratch
+    (verdict-kind (evaluate (make-evaluator (simple-graph "LicenseRef-corpus") #:hardware box
+                                            #:policy (policy "mine" #:free-licenses '("LicenseRef-corpus")))
+                            "net"))))
+
+(test-equal "over a tight budget" 'over-budget
+  (verdict-kind (evaluate (make-evaluator (simple-graph "CC0-1.0") #:hardware box
+                                          #:policy (policy "hurried" #:budget-hours 0.5))
+                          "net")))
+
+(let* ((graph (chess-graph))
+       (summaries (evaluate-all (make-evaluator graph #:hardware box))))
+  (test-equal "evaluate-all covers the weights" '("lc0-net" "sf-net" "sf-net-v2")
+    (map verdict-summary-entry-id summaries))
+  (test-equal "and agrees with evaluate"
+    (map verdict-summary-entry-kind summaries)
+    (map (lambda (id) (verdict-kind (evaluate (make-evaluator graph #:hardware box) id)))
+         '("lc0-net" "sf-net" "sf-net-v2")))
+  ;; sf-binpack is unavailable but can be generated with lc0-net (free):
+  ;; retrainable under the Guix criterion, pretraining lc0-net from
+  ;; self-play under from-training-data, both with free software.
+  (test-equal "sf-net under the Guix criterion" 'retrainable-from-free-networks
+    (verdict-kind (evaluate (make-evaluator graph #:hardware box) "sf-net")))
+  (test-equal "sf-net from training data" 'reproducible-from-scratch
+    (verdict-kind (evaluate (make-evaluator graph #:hardware box
+                                            #:policy (lookup-policy "from-training-data"))
+                            "sf-net")))
+  (test-equal "sf-net-v2: compute of its fine-tuning unknown" 'undetermined
+    (verdict-kind (evaluate (make-evaluator graph #:hardware box) "sf-net-v2")))
+  (test-equal "Debian's class for sf-net" "Free"
+    (verdict-classification (evaluate (make-evaluator graph #:hardware box
+                                                      #:policy (lookup-policy "debian-ml-policy"))
+                                      "sf-net"))))
+
+(test-equal "canonical license" "(MIT OR Apache-2.0) AND BSD-3-Clause"
+  (license-canonical "(MIT  OR Apache-2.0)AND BSD-3-Clause"))
+(test-equal "license judgement" '(non-free "CC-BY-NC-4.0: its NonCommercial term restricts use")
+  (call-with-values (lambda () (license-judgement "CC-BY-NC-4.0")) list))
+(test-equal "OSI criterion" 'non-free
+  (call-with-values (lambda () (license-judgement "CC0-1.0" 'osi-approved))
+    (lambda (freeness reason) freeness)))
+(test-equal "durations" "3.0 weeks" (format-duration 504))
+
+(test-end "evaluate")

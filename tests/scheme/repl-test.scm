@@ -1,0 +1,54 @@
+;;; SPDX-License-Identifier: GPL-3.0-or-later
+;;; The procedures behind the REPL's meta-commands.  The commands themselves
+;;; are run through a real REPL by the scheme.repl-commands test.
+
+(use-modules (srfi srfi-64) (ice-9 exceptions)
+             (model-provenance graph) (model-provenance evaluate) (model-provenance repl))
+
+(load "chess.scm")
+
+(define (output-of thunk)
+  (call-with-output-string (lambda (port) (parameterize ((current-output-port port)) (thunk)))))
+
+(test-begin "repl")
+
+(test-assert "without a graph, a clear error"
+  (guard (e ((error? e) (string-contains (exception-message e) "use-provenance-graph!")))
+    (show-lineage "sf-net")
+    #f))
+
+(use-provenance-graph! (chess-graph))
+
+(test-equal "the lineage tree"
+  (string-append
+   "sf-net  (weights, license CC0-1.0)  => retrainable-from-free-networks\n"
+   "  train-sf  [step: train]\n"
+   "    nnue-pytorch  (software, license GPL-3.0-or-later)\n"
+   "    sf-binpack  (dataset, license CC0-1.0)\n")
+  (output-of (lambda () (show-lineage "sf-net" #:max-depth 1))))
+
+(test-assert "repeated nodes are shown once"
+  (string-contains (output-of (lambda () (show-lineage "sf-net"))) "lc0-engine  (see above)"))
+
+(test-assert "descendants"
+  (string-contains (output-of (lambda () (show-descendants "lc0-net")))
+                   "        sf-net  (weights, license CC0-1.0)  => retrainable-from-free-networks"))
+
+(test-assert "why, under the current policy"
+  (string-prefix? "can be re-trained with free software from free networks (lc0-net)"
+                  (output-of (lambda () (show-why "sf-net")))))
+
+(test-equal "why returns the verdict" 'undetermined
+  (verdict-kind (show-why "sf-net-v2" #:port (%make-void-port "w"))))
+
+(test-equal "setting the policy" "debian-ml-policy" (policy-name (use-policy! "debian-ml-policy")))
+(test-assert "the policy shows"
+  (string-prefix? "policy: debian-ml-policy" (output-of show-policy)))
+(test-assert "marks follow the policy"
+  (string-contains (output-of (lambda () (show-lineage "sf-net" #:max-depth 1)))
+                   "=> reproducible-from-scratch"))
+(test-error "an unknown policy" #t (use-policy! "no-such-policy"))
+(test-error "an unknown hardware profile" #t (use-policy! "mof" "a-cluster"))
+(test-error "not a graph" 'wrong-type-arg (use-provenance-graph! 42))
+
+(test-end "repl")
