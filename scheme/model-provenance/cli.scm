@@ -1,0 +1,304 @@
+;;; SPDX-License-Identifier: GPL-3.0-or-later
+;;; The subcommands shared by the standalone `model-provenance' command and
+;;; `guix model-provenance': lint, show, why and graph.  Where packages come
+;;; from is the caller's business (files, or Guix).
+
+(define-module (model-provenance cli)
+  #:use-module (ice-9 exceptions)
+  #:use-module (ice-9 format)
+  #:use-module (ice-9 match)
+  #:use-module (srfi srfi-1)
+  #:use-module (srfi srfi-11)
+  #:use-module (srfi srfi-26)
+  #:use-module (srfi srfi-37)
+  #:use-module (model-provenance annotations)
+  #:use-module (model-provenance config)
+  #:use-module (model-provenance evaluate)
+  #:use-module (model-provenance graph)
+  #:use-module (model-provenance json)
+  #:use-module (model-provenance lint)
+  #:use-module (model-provenance repl)
+  #:export (run-model-provenance
+            standalone-main
+            load-declarations
+            usage-error))
+
+;;; Errors: a usage or input error exits with status 2.
+
+(define-exception-type &usage-error &error make-usage-error usage-error?)
+
+(define (usage-error message . arguments)
+  (raise-exception (make-exception (make-usage-error)
+                                   (make-exception-with-message (apply format #f message arguments)))))
+
+;;; Reading declarations from files.
+
+(define (declarations-module)
+  (let ((module (make-fresh-user-module)))
+    (for-each (lambda (name) (module-use! module (resolve-interface name)))
+              '((model-provenance annotations) (model-provenance graph) (model-provenance lint)))
+    module))
+
+(define (load-declarations file)
+  "Evaluate FILE's forms; return two lists: the package views and the
+provenance declarations among their values (lists of them count too)."
+  (let ((port (catch 'system-error
+                (lambda () (open-input-file file))
+                (lambda (key . args)
+                  (usage-error "~a: cannot read: ~a" file (strerror (system-error-errno (cons key args))))))))
+    (let ((module (declarations-module)))
+      (let loop ((packages '()) (declarations '()))
+        (let ((form (catch 'read-error
+                      (lambda () (read port))
+                      (lambda (key who message arguments . rest)
+                        (usage-error "~a: ~a" file (apply format #f message arguments))))))
+          (if (eof-object? form)
+              (begin (close-port port) (values (reverse packages) (reverse declarations)))
+              (let* ((value (eval form module))
+                     (values* (if (list? value) value (list value))))
+                (loop (append (reverse (filter package-view? values*)) packages)
+                      (append (reverse (filter provenance? values*)) declarations)))))))))
+
+;;; Options.
+
+(define %options
+  (list (option '(#\L "load") #t #f
+                (lambda (opt name arg result) (alist-cons 'load arg result)))
+        (option '(#\p "policy") #t #f
+                (lambda (opt name arg result) (alist-cons 'policy arg result)))
+        (option '("hardware") #t #f
+                (lambda (opt name arg result) (alist-cons 'hardware arg result)))
+        (option '(#\f "format") #t #f
+                (lambda (opt name arg result)
+                  (unless (member arg '("text" "json"))
+                    (usage-error "--format: expected text or json, got '~a'" arg))
+                  (alist-cons 'format (string->symbol arg) result)))
+        (option '(#\e "explain") #f #f
+                (lambda (opt name arg result) (alist-cons 'explain? #t result)))
+        (option '(#\h "help") #f #f
+                (lambda (opt name arg result) (alist-cons 'help? #t result)))
+        (option '(#\V "version") #f #f
+                (lambda (opt name arg result) (alist-cons 'version? #t result)))))
+
+(define (parse-arguments arguments)
+  (args-fold arguments %options
+             (lambda (opt name arg result)
+               (usage-error "unrecognized option '~a'" (if (char? name) (string #\- name) (string-append "--" name))))
+             (lambda (operand result) (alist-cons 'operand operand result))
+             '()))
+
+(define (help program packages-from)
+  (format #t "Usage: ~a [OPTION]... COMMAND [ARGUMENT]...
+Tell where the trained weights of packages come from, and whether users
+could make such networks themselves with free software.
+
+Commands:
+  lint [PACKAGE]...    check PACKAGES (by default all ~a) for weights
+                       without provenance, unacceptable verdicts and
+                       annotations that contradict the package
+  show ID|PACKAGE      show the lineage of an artifact, or of the weights a
+                       package ships, as a tree
+  why ID|PACKAGE       explain the verdict on an artifact or shipped weights
+  graph ID|PACKAGE     write the lineage in Graphviz DOT (dot -Tsvg draws it)
+
+Options:
+~a  -p, --policy=NAME    judge under policy NAME (default guix-base-criterion):
+                       ~{~a~^, ~}
+      --hardware=NAME  on hardware NAME (default desktop-amd-gpu):
+                       ~{~a~^, ~}
+  -f, --format=FORMAT  write text (default) or json
+  -e, --explain        with lint, explain each verdict
+  -h, --help           show this help and exit
+  -V, --version        show the version and exit
+
+Exit status: 0 when there is nothing to report, 1 when lint warns, 2 on a
+usage or input error.
+"
+          program packages-from
+          (if (string=? program "model-provenance")
+              "  -L, --load=FILE      read package views and (provenance ...) declarations
+                       from FILE; may be repeated\n"
+              "")
+          (map policy-name (builtin-policies))
+          (map hardware-profile-name (builtin-hardware-profiles))))
+
+;;; Output.
+
+(define (location-json location)
+  (if location (location->string location) 'null))
+
+(define (warning->json w)
+  `((package . ,(package-view-name (warning-package w)))
+    (version . ,(package-view-version (warning-package w)))
+    (location . ,(location->string (or (warning-location w)
+                                       (package-view-location (warning-package w)))))
+    (checker . "model-provenance")
+    (kind . ,(warning-kind w))
+    (message . ,(warning-message w))
+    (explanation . ,(list->vector (warning-explanation w)))))
+
+(define (verdict->json v)
+  `((target . ,(verdict-target v))
+    (verdict . ,(verdict-kind v))
+    (acceptable . ,(acceptable-verdict? v))
+    (policy . ,(verdict-policy v))
+    (hardware . ,(verdict-hardware v))
+    (budget_hours . ,(or (verdict-budget-hours v) 'null))
+    (hours . ,(verdict-hours v))
+    (plan . ,(list->vector
+              (map (lambda (s)
+                     `((step . ,(planned-step-id s))
+                       (backend . ,(or (planned-step-backend s) 'null))
+                       (device . ,(planned-step-device s))
+                       (hours . ,(or (planned-step-hours s) 'null))))
+                   (verdict-plan v))))
+    (obtained . ,(list->vector (verdict-obtained v)))
+    (blockers . ,(list->vector
+                  (map (lambda (b) `((id . ,(blocker-id b)) (kind . ,(blocker-kind b))
+                                     (reason . ,(blocker-reason b))))
+                       (verdict-blockers v))))
+    (missing . ,(list->vector
+                 (map (lambda (m) `((id . ,(missing-fact-id m)) (fact . ,(missing-fact-fact m))
+                                    (reason . ,(missing-fact-reason m))))
+                      (verdict-missing v))))
+    (license_lineage . ,(list->vector (verdict-license-lineage v)))
+    (classification . ,(verdict-classification v))
+    (summary . ,(verdict-summary v))
+    (explanation . ,(list->vector (verdict-explanation v)))))
+
+(define (entry->json e)
+  `((id . ,(lineage-entry-id e)) (depth . ,(lineage-entry-depth e))
+    (type . ,(lineage-entry-node-type e)) (kind . ,(lineage-entry-kind e))
+    (license . ,(or (lineage-entry-license e) 'null))
+    (feeds . ,(list->vector (lineage-entry-nearer e)))))
+
+;;; Commands.
+
+(define (lookup-named what lookup names name)
+  (or (lookup name)
+      (usage-error "no ~a named '~a'; known ones: ~{~a~^, ~}" what name names)))
+
+;; The weights ids an argument stands for: an artifact id of the graph, or
+;; the shipped weights of a package.
+(define (targets graph packages name)
+  (cond
+   ((and graph (graph-node graph name)) (list name))
+   ((find (lambda (p) (string=? (package-view-name p) name)) packages)
+    => (lambda (view)
+         (match (package-view-annotation view)
+           ((? provenance? a)
+            (match (map shipped-weights-id (provenance-shipped a))
+              (() (usage-error "package '~a' declares no shipped weights" name))
+              (ids ids)))
+           (_ (usage-error "package '~a' has no model-provenance annotation" name)))))
+   (else (usage-error "no artifact or package named '~a'" name))))
+
+(define (one-argument command operands)
+  (match operands
+    ((name) name)
+    (_ (usage-error "~a takes exactly one artifact id or package name" command))))
+
+(define (lint-command context packages names output-format explain?)
+  (let* ((chosen (if (null? names)
+                     packages
+                     (map (lambda (name)
+                            (or (find (lambda (p) (string=? (package-view-name p) name)) packages)
+                                (usage-error "no package named '~a'" name)))
+                          names)))
+         (warnings (append-map (cut check-package context <>) chosen)))
+    (if (eq? output-format 'json)
+        (begin (write-json (list->vector (map warning->json warnings))) (newline))
+        (for-each (lambda (w)
+                    (display (warning->string w)) (newline)
+                    (when explain?
+                      (for-each (lambda (line) (format #t "  ~a~%" line)) (warning-explanation w))))
+                  warnings))
+    (if (null? warnings) 0 1)))
+
+(define* (run-model-provenance arguments #:key (program "model-provenance")
+                               (packages-from "loaded packages")
+                               (read-packages (lambda (options) (values '() '()))))
+  "Run the command line ARGUMENTS (without the program name) and return the
+exit status.  READ-PACKAGES, given the parsed options, returns the package
+views and extra provenance declarations to work on."
+  (guard (e ((usage-error? e)
+             (format (current-error-port) "~a: error: ~a~%" program (exception-message e))
+             (format (current-error-port) "Try '~a --help' for more information.~%" program)
+             2)
+            ((annotation-error? e)
+             (format (current-error-port) "~a~%" (exception-message e))
+             2)
+            ((provenance-error? e)
+             (format (current-error-port) "~a: error: ~a~%" program (exception-message e))
+             2))
+    (let* ((options (parse-arguments arguments))
+           (operands (reverse (filter-map (match-lambda (('operand . o) o) (_ #f)) options))))
+      (cond
+       ((assq-ref options 'help?) (help program packages-from) 0)
+       ((assq-ref options 'version?)
+        (format #t "~a (model-provenance) ~a~%" program %model-provenance-version) 0)
+       (else
+        (let* ((policy (lookup-named "policy" lookup-policy (map policy-name (builtin-policies))
+                                     (or (assq-ref options 'policy) "guix-base-criterion")))
+               (hardware (lookup-named "hardware profile" lookup-hardware-profile
+                                       (map hardware-profile-name (builtin-hardware-profiles))
+                                       (or (assq-ref options 'hardware) "desktop-amd-gpu")))
+               (output-format (or (assq-ref options 'format) 'text)))
+          (let-values (((packages declarations) (read-packages options)))
+            (let* ((context (make-lint-context packages #:catalog declarations
+                                               #:policy policy #:hardware hardware))
+                   (graph (lint-context-graph context)))
+              (define (need-graph)
+                (or graph (raise-exception (lint-context-problem context))))
+              (match operands
+                (() (usage-error "missing command; expected lint, show, why or graph"))
+                (("lint" . names)
+                 (lint-command context packages names output-format (assq-ref options 'explain?)))
+                (("show" . rest)
+                 (let ((ids (targets (need-graph) packages (one-argument "show" rest))))
+                   (if (eq? output-format 'json)
+                       (begin
+                         (write-json (list->vector
+                                      (map (lambda (id)
+                                             `((id . ,id)
+                                               (ancestors . ,(list->vector
+                                                              (map entry->json (ancestors graph id))))))
+                                           ids)))
+                         (newline))
+                       (parameterize ((current-policy policy) (current-hardware hardware))
+                         (for-each (cut show-lineage <> #:graph graph) ids)))
+                   0))
+                (("why" . rest)
+                 (let* ((ids (targets (need-graph) packages (one-argument "why" rest)))
+                        (evaluator (make-evaluator graph #:policy policy #:hardware hardware))
+                        (verdicts (map (cut evaluate evaluator <>) ids)))
+                   (if (eq? output-format 'json)
+                       (begin (write-json (list->vector (map verdict->json verdicts))) (newline))
+                       (for-each (lambda (v)
+                                   (format #t "~a~%" (verdict-summary v))
+                                   (for-each (cut format #t "  ~a~%" <>) (verdict-explanation v)))
+                                 verdicts))
+                   0))
+                (("graph" . rest)
+                 (let ((ids (targets (need-graph) packages (one-argument "graph" rest))))
+                   (when (eq? output-format 'json)
+                     (usage-error "graph writes Graphviz DOT; use show --format=json for JSON"))
+                   (for-each (cut lineage->dot graph <>) ids)
+                   0))
+                ((command . _)
+                 (usage-error "unknown command '~a'; expected lint, show, why or graph" command)))))))))))
+
+(define (standalone-main arguments)
+  "The standalone command: packages and declarations come from the files
+named with --load."
+  (run-model-provenance
+   arguments
+   #:read-packages
+   (lambda (options)
+     (let loop ((files (reverse (filter-map (match-lambda (('load . file) file) (_ #f)) options)))
+                (packages '()) (declarations '()))
+       (match files
+         (() (values packages declarations))
+         ((file . rest)
+          (let-values (((more-packages more-declarations) (load-declarations file)))
+            (loop rest (append packages more-packages) (append declarations more-declarations)))))))))

@@ -1,0 +1,60 @@
+;;; SPDX-License-Identifier: GPL-3.0-or-later
+;;; Writing JSON for tools.  Objects are alists with string or symbol keys,
+;;; arrays are vectors; strings, numbers, #t, #f and 'null map directly.
+
+(define-module (model-provenance json)
+  #:use-module (ice-9 format)
+  #:use-module (ice-9 match)
+  #:export (write-json))
+
+(define (write-string text port)
+  (write-char #\" port)
+  (string-for-each
+   (lambda (c)
+     (case c
+       ((#\") (display "\\\"" port))
+       ((#\\) (display "\\\\" port))
+       ((#\newline) (display "\\n" port))
+       ((#\return) (display "\\r" port))
+       ((#\tab) (display "\\t" port))
+       (else (if (< (char->integer c) #x20)
+                 (format port "\\u~4,'0x" (char->integer c))
+                 (write-char c port)))))
+   text)
+  (write-char #\" port))
+
+(define* (write-json value #:optional (port (current-output-port)))
+  "Write VALUE to PORT as JSON."
+  (match value
+    (#t (display "true" port))
+    (#f (display "false" port))
+    ('null (display "null" port))
+    ((? string?) (write-string value port))
+    ((? symbol?) (write-string (symbol->string value) port))
+    ((? exact-integer?) (display value port))
+    ((? real?)
+     (if (or (nan? value) (inf? value))
+         (display "null" port)
+         (display (exact->inexact value) port)))
+    ((? vector?)
+     (write-char #\[ port)
+     (let loop ((i 0))
+       (when (< i (vector-length value))
+         (unless (zero? i) (write-char #\, port))
+         (write-json (vector-ref value i) port)
+         (loop (+ i 1))))
+     (write-char #\] port))
+    (((key . _) ...)
+     (write-char #\{ port)
+     (let loop ((entries value) (first? #t))
+       (match entries
+         (() #t)
+         (((key . item) . rest)
+          (unless first? (write-char #\, port))
+          (write-string (if (symbol? key) (symbol->string key) key) port)
+          (write-char #\: port)
+          (write-json item port)
+          (loop rest #f))))
+     (write-char #\} port))
+    (()
+     (display "{}" port))))
