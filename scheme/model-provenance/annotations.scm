@@ -59,7 +59,7 @@
   "Render LOCATION as FILE:LINE:COLUMN, with lines counted from 1."
   (match location
     (#f "<unknown location>")
-    (((? symbol?) . _)
+    ((((? symbol?) . _) . _)
      (format #f "~a:~a:~a" (or (assq-ref location 'filename) "<unknown file>")
              (+ 1 (or (assq-ref location 'line) 0)) (or (assq-ref location 'column) 0)))))
 

@@ -54,10 +54,29 @@ provenance declarations among their values (lists of them count too)."
                         (usage-error "~a: ~a" file (apply format #f message arguments))))))
           (if (eof-object? form)
               (begin (close-port port) (values (reverse packages) (reverse declarations)))
-              (let* ((value (eval form module))
+              (let* ((value (evaluate-declaration form module file))
                      (values* (if (list? value) value (list value))))
                 (loop (append (reverse (filter package-view? values*)) packages)
                       (append (reverse (filter provenance? values*)) declarations)))))))))
+
+(define (describe-exception e)
+  (let ((kind (false-if-exception (exception-kind e))))
+    (string-trim-right
+     (cond (kind
+            (call-with-output-string
+              (lambda (port) (print-exception port #f kind (exception-args e)))))
+           ((exception-with-message? e)
+            (format #f "~a~{ ~s~}" (exception-message e)
+                    (if (exception-with-irritants? e) (exception-irritants e) '())))
+           (else (format #f "~s" e))))))
+
+(define (evaluate-declaration form module file)
+  ;; Annotation errors carry their location already; any other failure of
+  ;; an input file (syntax errors, unbound variables) becomes an input
+  ;; error naming the file, rather than a backtrace.
+  (guard (e ((or (annotation-error? e) (usage-error? e)) (raise-exception e))
+            (else (usage-error "~a: ~a" file (describe-exception e))))
+    (eval form module)))
 
 ;;; Options.
 

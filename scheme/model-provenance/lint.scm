@@ -87,12 +87,19 @@ input's label."
                 "github\\.com/CSSLab/maia-chess|github\\.com/opencv/opencv_3rdparty")
                regexp/icase))
 
+;; Files that come along with weights but are not trained: configuration,
+;; vocabularies, documentation, code.
+(define not-weights-rx
+  (make-regexp "\\.(json|txt|md|py|yaml|yml|cfg|ini|html)$" regexp/icase))
+
 (define (weights-origin? origin)
   "Return #t if ORIGIN looks like it fetches trained weights."
-  (let ((names (filter string? (cons (origin-view-file-name origin) (origin-view-uris origin)))))
-    (and (any (lambda (name)
-                (or (regexp-exec weights-file-rx name) (regexp-exec weights-location-rx name)))
-              names)
+  (let* ((names (filter string? (cons (origin-view-file-name origin) (origin-view-uris origin))))
+         (file (or (origin-view-file-name origin)
+                   (match (origin-view-uris origin) ((uri . _) uri) (() "")))))
+    (and (or (any (cut regexp-exec weights-file-rx <>) names)
+             (and (not (regexp-exec not-weights-rx file))
+                  (any (cut regexp-exec weights-location-rx <>) names)))
          #t)))
 
 ;;; Warnings.

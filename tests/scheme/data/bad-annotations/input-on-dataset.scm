@@ -1,0 +1,3 @@
+;;; SPDX-License-Identifier: GPL-3.0-or-later
+;;; Only weights ship through an input.
+(provenance (dataset "games" #:input "games"))

@@ -1,0 +1,3 @@
+;;; SPDX-License-Identifier: GPL-3.0-or-later
+;;; A field without its value.
+(provenance (dataset "games" #:license))
