@@ -19,6 +19,7 @@
   #:use-module (model-provenance lint)
   #:use-module (model-provenance repl)
   #:export (run-model-provenance
+            usage-error?
             standalone-main
             load-declarations
             usage-error))

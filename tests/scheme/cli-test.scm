@@ -1,0 +1,102 @@
+;;; SPDX-License-Identifier: GPL-3.0-or-later
+;;; The standalone command end to end: subcommands, exit statuses, output
+;;; formats.  MODEL_PROVENANCE_COMMAND names the command to run.
+
+(use-modules (srfi srfi-1) (srfi srfi-64) (ice-9 popen) (ice-9 rdelim) (ice-9 textual-ports))
+
+(define command (or (getenv "MODEL_PROVENANCE_COMMAND") "model-provenance"))
+(define data (string-append (dirname (current-filename)) "/data"))
+(define packages (string-append data "/guix-packages.scm"))
+(define annotated (string-append data "/annotated-stockfish.scm"))
+
+;; Runs the command with ARGUMENTS; returns (status stdout stderr).
+(define (run . arguments)
+  (let* ((error-file (string-append (or (getenv "TMPDIR") "/tmp") "/model-provenance-cli-"
+                                    (number->string (getpid))))
+         (pipe (apply open-pipe* OPEN_READ "sh" "-c" "f=$1; shift; exec \"$@\" 2>\"$f\""
+                      "sh" error-file command arguments))
+         (output (get-string-all pipe))
+         (status (status:exit-val (close-pipe pipe)))
+         (errors (call-with-input-file error-file get-string-all)))
+    (delete-file error-file)
+    (list status output errors)))
+
+(define (status-of result) (first result))
+(define (output-of result) (second result))
+(define (errors-of result) (third result))
+
+(test-begin "cli")
+
+(let ((help (run "--help")))
+  (test-equal "--help exits 0" 0 (status-of help))
+  (test-assert "--help lists the commands"
+    (every (lambda (word) (string-contains (output-of help) word))
+           '("lint [PACKAGE]..." "show ID|PACKAGE" "why ID|PACKAGE" "graph ID|PACKAGE" "--load=FILE"))))
+
+(let ((version (run "--version")))
+  (test-equal "--version exits 0" 0 (status-of version))
+  (test-assert "--version names the program" (string-prefix? "model-provenance (model-provenance) " (output-of version))))
+
+(let ((usage (run "frobnicate")))
+  (test-equal "an unknown command exits 2" 2 (status-of usage))
+  (test-assert "and says so on stderr" (string-contains (errors-of usage) "unknown command 'frobnicate'"))
+  (test-equal "nothing on stdout" "" (output-of usage)))
+
+(test-equal "an unknown option exits 2" 2 (status-of (run "--frob")))
+(test-equal "a missing command exits 2" 2 (status-of (run)))
+(test-equal "an unknown policy exits 2" 2 (status-of (run "-L" packages "--policy=strict" "lint")))
+(test-equal "a bad format exits 2" 2 (status-of (run "--format=xml" "lint")))
+(test-equal "a missing file exits 2" 2 (status-of (run "-L" "/nonexistent.scm" "lint")))
+(test-equal "a bad annotation exits 2, with its location" 2
+  (status-of (run "-L" (string-append data "/bad-annotations/unknown-field.scm") "lint")))
+(test-assert "the location is on stderr"
+  (string-contains (errors-of (run "-L" (string-append data "/bad-annotations/unknown-field.scm") "lint"))
+                   "unknown-field.scm:3:12: weights 'net': unknown field #:licence"))
+
+(let ((lint (run "-L" packages "lint")))
+  (test-equal "warnings exit 1" 1 (status-of lint))
+  (test-equal "one line a warning, as guix lint prints them" 8
+    (length (string-split (string-trim-right (output-of lint)) #\newline)))
+  (test-assert "stockfish's big net"
+    (string-contains (output-of lint)
+                     "gnu/packages/games.scm:12028:4: stockfish@18: origin 'neural-network-big' (nn-c288c895ea92.nnue) looks like trained weights but has no model-provenance annotation\n")))
+
+(test-equal "a package with nothing to report exits 0" '(0 "")
+  (let ((r (run "-L" packages "lint" "lc0" "gnubg"))) (list (status-of r) (output-of r))))
+(test-equal "an unknown package exits 2" 2 (status-of (run "-L" packages "lint" "no-such-package")))
+
+(let ((json (run "-L" packages "--format=json" "lint" "stockfish")))
+  (test-equal "JSON lint exits 1 too" 1 (status-of json))
+  (test-assert "JSON is an array of warning objects"
+    (and (string-prefix? "[{\"package\":\"stockfish\",\"version\":\"18\",\"location\":\"gnu/packages/games.scm:12028:4\",\"checker\":\"model-provenance\",\"kind\":\"unannotated-weights\"" (output-of json))
+         (string-suffix? "]\n" (output-of json)))))
+
+(let ((why (run "-L" annotated "why" "stockfish")))
+  (test-equal "why exits 0" 0 (status-of why))
+  (test-assert "why explains each shipped net"
+    (and (string-contains (output-of why) "stockfish-18-big-net: retrainable-from-free-networks")
+         (string-contains (output-of why) "stockfish-18-small-net: retrainable-from-free-networks"))))
+
+(let ((why (run "-L" annotated "--policy=from-training-data" "--hardware=desktop-cpu" "--format=json"
+                "why" "stockfish-18-big-net")))
+  (test-equal "why as JSON" 0 (status-of why))
+  (test-assert "with the policy and hardware asked for"
+    (and (string-contains (output-of why) "\"policy\":\"from-training-data\"")
+         (string-contains (output-of why) "\"hardware\":\"desktop-cpu\""))))
+
+(let ((show (run "-L" annotated "show" "stockfish-18-big-net")))
+  (test-equal "show exits 0" 0 (status-of show))
+  (test-assert "show draws the tree"
+    (string-contains (output-of show) "  train-stockfish-18-big-net  [step: train]")))
+
+(let ((graph (run "-L" annotated "graph" "stockfish-18-big-net")))
+  (test-equal "graph exits 0" 0 (status-of graph))
+  (test-assert "graph writes DOT" (string-prefix? "digraph lineage {" (output-of graph))))
+
+(test-equal "graph refuses JSON" 2 (status-of (run "-L" annotated "--format=json" "graph" "stockfish-18-big-net")))
+(test-equal "show of something unknown exits 2" 2 (status-of (run "-L" annotated "show" "nothing")))
+
+(test-equal "the annotated package lints clean" '(0 "")
+  (let ((r (run "-L" annotated "lint"))) (list (status-of r) (output-of r))))
+
+(test-end "cli")

@@ -1,0 +1,187 @@
+;;; SPDX-License-Identifier: GPL-3.0-or-later
+;;; The checker on views of real Guix packages (tests/scheme/data), and
+;;; annotations: good ones, contradicted ones, and a corpus of bad ones
+;;; with their exact messages and locations.
+
+(use-modules (srfi srfi-1) (srfi srfi-26) (srfi srfi-64) (ice-9 exceptions) (ice-9 match)
+             (model-provenance annotations) (model-provenance cli) (model-provenance evaluate)
+             (model-provenance graph) (model-provenance lint))
+
+(define data (string-append (dirname (current-filename)) "/data"))
+
+(define-values (guix-packages no-declarations)
+  (load-declarations (string-append data "/guix-packages.scm")))
+
+(define (package-named name)
+  (find (lambda (p) (string=? name (package-view-name p))) guix-packages))
+
+(define (lint-lines views . declarations)
+  (let ((context (make-lint-context views #:catalog declarations)))
+    (map warning->string (append-map (cut check-package context <>) views))))
+
+(test-begin "lint")
+
+(test-equal "eight real packages" 8 (length guix-packages))
+
+(test-equal "stockfish 18 ships two unannotated nets"
+  '("gnu/packages/games.scm:12028:4: stockfish@18: origin 'neural-network-big' (nn-c288c895ea92.nnue) looks like trained weights but has no model-provenance annotation"
+    "gnu/packages/games.scm:12028:4: stockfish@18: origin 'neural-network-small' (nn-37f18f62d772.nnue) looks like trained weights but has no model-provenance annotation")
+  (lint-lines (list (package-named "stockfish"))))
+
+(test-equal "an official lc0 net, named by a hash that is not its own"
+  '("gnu/packages/lc0.scm:86:2: lc0-611246@0: origin 'source' (lc0-611246.pb.gz) looks like trained weights but has no model-provenance annotation")
+  (lint-lines (list (package-named "lc0-611246"))))
+
+(test-equal "the lc0 engine ships no net" '() (lint-lines (list (package-named "lc0"))))
+
+(test-equal "Maia and tessdata come from repositories of models"
+  '("gnu/packages/lc0.scm:170:2: lc0-maia-1900@1.0: origin 'source' (maia-1.0-checkout) looks like trained weights but has no model-provenance annotation"
+    "gnu/packages/ocr.scm:78:2: tesseract-ocr-tessdata-fast@4.1.0: origin 'source' (tesseract-ocr-tessdata-fast-4.1.0-checkout) looks like trained weights but has no model-provenance annotation")
+  (lint-lines (list (package-named "lc0-maia-1900") (package-named "tesseract-ocr-tessdata-fast"))))
+
+(test-equal "ONNX models, not their configuration"
+  '("encoder-model.int8.onnx" "decoder_joint-model.int8.onnx")
+  (map origin-view-label (filter weights-origin? (package-view-origins (package-named "python-onnx-asr")))))
+
+(test-equal "weights inside a tarball cannot be seen" '() (lint-lines (list (package-named "gnubg"))))
+
+;;; Annotated Stockfish, with shared declarations standing in for the
+;;; catalog.
+
+(define shared
+  (provenance
+   (software "nnue-pytorch" #:license "GPL-3.0-or-later" #:availability 'public-download
+             #:backends '((cpu . #f) (rocm . #f) (cuda . #t)))
+   (dataset "stockfish-training-data" #:license "CC0-1.0" #:availability 'public-download)))
+
+(define (stockfish-with annotation)
+  (let ((real (package-named "stockfish")))
+    (package-view "stockfish" "18" #:location (package-view-location real)
+                  #:origins (package-view-origins real)
+                  #:properties `((model-provenance . ,annotation)))))
+
+(define good
+  (provenance
+   (weights "stockfish-18-big-net" #:input "neural-network-big" #:license "CC0-1.0" #:format 'nnue
+            #:sha256 "C288C895EA924429EA9092E3F36B2B3C1F00F2A3A4C759FF7E57E79E3B43E4A7")
+   (weights "stockfish-18-small-net" #:input "neural-network-small" #:license "CC0-1.0"
+            #:sha256 "37f18f62d772f3107e1d6aaca3898c130c3c86f2ab63e6555fbbca20635a899d")
+   (step "train-big" 'train #:inputs '(("nnue-pytorch" . software) ("stockfish-training-data" . training-data))
+         #:outputs '("stockfish-18-big-net") #:compute (compute #:hours 10 #:hardware-profile "desktop-amd-gpu"))
+   (step "train-small" 'train #:inputs '(("nnue-pytorch" . software) ("stockfish-training-data" . training-data))
+         #:outputs '("stockfish-18-small-net") #:compute (compute #:hours 2 #:hardware-profile "desktop-amd-gpu"))))
+
+(test-equal "a complete annotation: nothing to report" '()
+  (lint-lines (list (stockfish-with good)) shared))
+
+(test-equal "the annotation records where it was written"
+  (list (basename (current-filename)) #t)
+  (let ((location (provenance-location good)))
+    (list (basename (assq-ref location 'filename)) (integer? (assq-ref location 'line)))))
+
+(define contradicted
+  (provenance
+   (weights "stockfish-18-big-net" #:input "neural-network-big" #:license "CC0-1.0"
+            #:sha256 "37f18f62d772f3107e1d6aaca3898c130c3c86f2ab63e6555fbbca20635a899d")
+   (weights "stockfish-18-small-net" #:input "neural-network-tiny" #:license "CC0-1.0")
+   (step "train-big" 'train #:inputs '(("nnue-pytorch" . software) ("stockfish-training-data" . training-data))
+         #:outputs '("stockfish-18-big-net" "stockfish-18-small-net"))))
+
+(let ((warnings (let ((context (make-lint-context (list (stockfish-with contradicted)) #:catalog (list shared))))
+                  (check-package context (stockfish-with contradicted)))))
+  ;; The small net's origin counts as unannotated: the annotation names
+  ;; another input.
+  (test-equal "contradictions are found"
+    '(unannotated-weights inconsistent-annotation inconsistent-annotation verdict verdict)
+    (map warning-kind warnings))
+  (test-equal "a sha256 that differs from the origin's"
+    "weights 'stockfish-18-big-net': annotated sha256 37f18f62d772f3107e1d6aaca3898c130c3c86f2ab63e6555fbbca20635a899d differs from the sha256 c288c895ea924429ea9092e3f36b2b3c1f00f2a3a4c759ff7e57e79e3b43e4a7 of origin 'neural-network-big'"
+    (warning-message (second warnings)))
+  (test-equal "an input the package does not have"
+    "weights 'stockfish-18-small-net' are said to come through input 'neural-network-tiny', which stockfish does not have"
+    (warning-message (third warnings)))
+  (test-assert "the warning points at the weights clause"
+    (string-prefix? (basename (current-filename))
+                    (basename (location->string (warning-location (third warnings))))))
+  (test-equal "an unknown compute makes the verdict undetermined"
+    "weights 'stockfish-18-big-net' undetermined: undetermined under guix-base-criterion: the compute of step 'train-big' is not recorded (FLOPs, or hours on a named hardware profile)"
+    (warning-message (fourth warnings)))
+  (test-assert "with its explanation"
+    (member "deciding facts not recorded:" (warning-explanation (fourth warnings)))))
+
+(test-equal "a Stockfish net whose name does not match its hash"
+  '("gnu/packages/games.scm:12028:4: stockfish@18: origin 'neural-network-big': net file name nn-c288c895ea92.nnue does not match its sha256 37f18f62d772...")
+  (filter (cut string-contains <> "net file name")
+   (lint-lines
+   (list (package-view "stockfish" "18" #:location (package-view-location (package-named "stockfish"))
+                       #:origins (list (origin-view "neural-network-big"
+                                                    #:uris '("https://tests.stockfishchess.org/api/nn/nn-c288c895ea92.nnue")
+                                                    #:sha256 "37f18f62d772f3107e1d6aaca3898c130c3c86f2ab63e6555fbbca20635a899d"))
+                       #:properties `((model-provenance
+                                       . ,(provenance (weights "net" #:input "neural-network-big"
+                                                               #:license "CC0-1.0")
+                                                      (step "make" 'convert #:outputs '("net"))))))))))
+
+(test-equal "a license contradicted by the lineage"
+  '(verdict license-lineage)
+  (let* ((view (package-view "llama-tune" "1"
+                             #:origins (list (origin-view "weights" #:uris '("https://example.org/tune.gguf")))
+                             #:properties
+                             `((model-provenance
+                                . ,(provenance
+                                    (weights "llama-2-7b" #:license "llama2" #:availability 'registration)
+                                    (weights "tune" #:input "weights" #:license "Apache-2.0")
+                                    (step "fine-tune-llama" 'fine-tune
+                                          #:inputs '(("nnue-pytorch" . software) ("llama-2-7b" . initial-weights))
+                                          #:outputs '("tune")))))))
+         (context (make-lint-context (list view) #:catalog (list shared))))
+    (map warning-kind (check-package context view))))
+
+(test-equal "an annotation naming unknown artifacts"
+  '(invalid-annotation)
+  (let* ((view (stockfish-with (provenance (weights "big" #:input "neural-network-big" #:license "CC0-1.0")
+                                           (weights "small" #:input "neural-network-small" #:license "CC0-1.0")
+                                           (step "train" 'train #:inputs '(("no-such-trainer" . software))
+                                                 #:outputs '("big" "small")))))
+         (context (make-lint-context (list view))))
+    (delete-duplicates (map warning-kind (check-package context view)))))
+
+(test-equal "a property that is not a provenance form"
+  '("gnu/packages/games.scm:12028:4: stockfish@18: property model-provenance must be a (provenance ...) form")
+  (take (lint-lines (list (stockfish-with '((weights "x"))))) 1))
+
+;;; The corpus of bad annotations: each file raises one error when
+;;; loaded, with the location of the bad clause.
+
+(define bad-annotations
+  '(("unknown-field" . "3:12: weights 'net': unknown field #:licence; expected one of #:name, #:version, #:license, #:sha256, #:uris, #:format, #:availability, #:guix-package, #:size, #:notes, #:sources, #:backends, #:input, #:file")
+    ("bad-license" . "4:1: software 'trainer' #:license: malformed license expression 'MIT and GPL-2.0': expected AND, OR or the end, got 'and' at column 5 (field 'license')")
+    ("bad-sha256" . "3:12: weights 'net' #:sha256: expected 64 hexadecimal digits, got \"c288c895ea92\"")
+    ("bad-role" . "4:2: step 'train' #:inputs: expected a list of (ARTIFACT-ID . ROLE) pairs, ROLE one of software, training-data, initial-weights, teacher-weights, generator-weights, document, got ((\"data\" . data))")
+    ("unknown-clause" . "3:12: unknown clause (model ...); expected one of weights, dataset, software, document, step")
+    ("missing-value" . "3:12: dataset 'games': field #:license has no value")
+    ("bad-step-kind" . "3:12: step 's' kind: expected one of train, fine-tune, distill, generate-data, convert, quantize, merge, got pretrain")
+    ("no-outputs" . "3:12: step 's': #:outputs is empty")
+    ("input-on-dataset" . "3:12: dataset 'games': only weights ship through an #:input")
+    ("bad-backends" . "3:12: software 'trainer' #:backends: expected a list of (BACKEND . PROPRIETARY?) pairs such as (cuda . #t), got (cpu cuda)")
+    ("no-id" . "3:12: weights: expected (weights ID #:field value ...) with ID a string, got (weights #:license \"MIT\")")))
+
+(for-each
+ (match-lambda
+   ((name . expected)
+    (let ((file (string-append data "/bad-annotations/" name ".scm")))
+      (test-equal name
+        (string-append file ":" expected)
+        (guard (e ((annotation-error? e) (exception-message e)))
+          (load-declarations file)
+          'no-error)))))
+ bad-annotations)
+
+(test-assert "a malformed clause is a syntax error with its location"
+  (let ((file (string-append data "/bad-annotations/not-a-clause.scm")))
+    (guard (e ((usage-error? e)
+               (string-contains (exception-message e) "not-a-clause.scm:3:12: provenance: expected a clause")))
+      (load-declarations file)
+      #f)))
+
+(test-end "lint")
