@@ -294,7 +294,7 @@ struct Reader {
 
   mp::LicenseCriterion criterion(SCM value, const std::string& what) const {
     return enumeration<mp::LicenseCriterion>(value, what, mp::parse_license_criterion,
-                                             "fsf-libre, osi-approved, fsf-libre-or-osi-approved, any");
+                                             "fsf-libre, osi-approved, fsf-libre-or-osi-approved, free-data, any");
   }
 
   // #(name description software data weights documents free non-free

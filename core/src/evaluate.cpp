@@ -134,7 +134,7 @@ struct Evaluator::State {
   std::vector<HardwareProfile> known_profiles;
   // Licenses are interned strings: equal text, same pointer.  Filled while
   // constructing, read-only afterwards.
-  std::unordered_map<const char*, LicenseJudgement> license_cache[4];
+  std::unordered_map<const char*, LicenseJudgement> license_cache[5];  // by criterion
   std::vector<Freeness> own_license;       // by artifact, for its kind; unknown if none
   std::vector<bool> non_free_weights_flag; // by artifact
   std::vector<Cost> obtain_cost;     // by artifact

@@ -75,6 +75,15 @@ std::string_view creative_commons_restriction(std::string_view id) {
 
 constexpr std::string_view license_ref_prefix = "LicenseRef-";
 
+// Data licenses conformant with the Open Definition, which the SPDX list
+// does not flag: the Open Data Commons family (the ODC-By announcement says
+// it complies with the Open Knowledge Definition,
+// http://blog.okfn.org/taxonomy/okf-projects/open-data-commons/, read
+// 2026-11-30), and the Creative Commons licenses that are free anyway.
+constexpr std::string_view open_data_licenses[] = {
+    "PDDL-1.0", "ODC-By-1.0", "ODbL-1.0", "CC0-1.0", "CC-BY-4.0", "CC-BY-SA-4.0",
+};
+
 }  // namespace
 
 std::string_view spdx_license_list_version() { return generated_list_version; }
@@ -96,6 +105,8 @@ LicenseFacts license_facts(std::string_view id) {
   const auto* found = std::lower_bound(
       std::begin(spdx_licenses), end, id,
       [](const SpdxLicense& entry, std::string_view key) { return less_id(entry.id, key); });
+  for (auto open : open_data_licenses)
+    if (same_id(open, id)) facts.open_data = true;
   if (found != end && same_id(found->id, id)) {
     facts.listed = true;
     facts.fsf_libre = found->fsf_libre;
@@ -270,6 +281,7 @@ std::string_view to_string(LicenseCriterion criterion) {
     case LicenseCriterion::fsf_libre: return "fsf-libre";
     case LicenseCriterion::osi_approved: return "osi-approved";
     case LicenseCriterion::fsf_libre_or_osi_approved: return "fsf-libre-or-osi-approved";
+    case LicenseCriterion::free_data: return "free-data";
     case LicenseCriterion::any: return "any";
   }
   return "invalid";
@@ -277,7 +289,8 @@ std::string_view to_string(LicenseCriterion criterion) {
 
 std::optional<LicenseCriterion> parse_license_criterion(std::string_view name) {
   for (auto criterion : {LicenseCriterion::fsf_libre, LicenseCriterion::osi_approved,
-                         LicenseCriterion::fsf_libre_or_osi_approved, LicenseCriterion::any})
+                         LicenseCriterion::fsf_libre_or_osi_approved, LicenseCriterion::free_data,
+                         LicenseCriterion::any})
     if (to_string(criterion) == name) return criterion;
   return std::nullopt;
 }
@@ -320,6 +333,10 @@ LicenseJudgement judge_id(std::string_view id, LicenseCriterion criterion,
     case LicenseCriterion::fsf_libre_or_osi_approved:
       if (facts.fsf_libre || facts.osi_approved) return {Freeness::free, {}};
       return {Freeness::non_free, fmt::format("{} is neither FSF libre nor OSI approved", id)};
+    case LicenseCriterion::free_data:
+      if (facts.fsf_libre || facts.osi_approved || facts.open_data) return {Freeness::free, {}};
+      return {Freeness::non_free,
+              fmt::format("{} is neither FSF libre, OSI approved nor an open data license", id)};
     case LicenseCriterion::any: break;
   }
   return {Freeness::free, {}};

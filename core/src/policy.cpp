@@ -64,6 +64,7 @@ std::vector<Policy> make_builtin_policies() {
   std::vector<Policy> policies;
   Policy guix;
   guix.name = "guix-base-criterion";
+  guix.data_licenses = LicenseCriterion::free_data;
   guix.description =
       "a user can practically produce their own network, from scratch or from existing free "
       "networks, with free software alone, on hardware they own, within minutes to a few weeks";
@@ -89,6 +90,7 @@ std::vector<Policy> make_builtin_policies() {
       "Non-free: the weights' license is not DFSG-free";
   debian.software_licenses = debian.data_licenses = debian.weights_licenses =
       debian.document_licenses = LicenseCriterion::fsf_libre_or_osi_approved;
+  debian.data_licenses = LicenseCriterion::free_data;
   debian.start_from_free_weights = false;
   debian.registration_counts_as_available = false;
   debian.budget_hours.reset();
@@ -116,8 +118,9 @@ std::vector<Policy> make_builtin_policies() {
   mof.description =
       "Model Openness Framework: Class III open model, Class II open tooling, Class I open "
       "science, from the components recorded";
-  mof.software_licenses = mof.weights_licenses = mof.data_licenses = mof.document_licenses =
+  mof.software_licenses = mof.weights_licenses = mof.document_licenses =
       LicenseCriterion::fsf_libre_or_osi_approved;
+  mof.data_licenses = LicenseCriterion::free_data;
   mof.budget_hours.reset();
   mof.classification = Classification::mof;
   mof.sources = {{"https://arxiv.org/abs/2403.13784", std::string(read_on),

@@ -80,6 +80,16 @@ TEST(LicenseJudgement, FlagsOfTheSpdxList) {
   EXPECT_EQ(judge("mit", C::fsf_libre), Freeness::free);  // ids match without regard to case
 }
 
+TEST(LicenseJudgement, OpenDataLicensesAreFreeForData) {
+  using C = LicenseCriterion;
+  EXPECT_EQ(judge("ODC-By-1.0", C::fsf_libre), Freeness::non_free);  // the FSF has not rated it
+  EXPECT_EQ(judge("ODC-By-1.0", C::free_data), Freeness::free);
+  EXPECT_EQ(judge("PDDL-1.0", C::free_data), Freeness::free);
+  EXPECT_EQ(judge("GPL-3.0-or-later", C::free_data), Freeness::free);
+  EXPECT_EQ(judge("CC-BY-NC-4.0", C::free_data), Freeness::non_free);
+  EXPECT_TRUE(license_facts("odc-by-1.0").open_data);
+}
+
 TEST(LicenseJudgement, ModelAndDataLicensesThatRestrictUse) {
   using C = LicenseCriterion;
   for (const char* id : {"llama2", "LicenseRef-llama3", "CreativeML-OpenRAIL-M", "BigScience-OpenRAIL-M",
@@ -132,7 +142,8 @@ TEST(LicenseFacts, GeneratedTable) {
 
 TEST(LicenseCriteria, NamesRoundTrip) {
   for (auto c : {LicenseCriterion::fsf_libre, LicenseCriterion::osi_approved,
-                 LicenseCriterion::fsf_libre_or_osi_approved, LicenseCriterion::any})
+                 LicenseCriterion::fsf_libre_or_osi_approved, LicenseCriterion::free_data,
+                 LicenseCriterion::any})
     EXPECT_EQ(parse_license_criterion(to_string(c)), c);
   EXPECT_FALSE(parse_license_criterion("dfsg"));
 }

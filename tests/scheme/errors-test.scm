@@ -132,7 +132,7 @@
     ((message ids code field) (list code field))))
 
 (test-equal "a policy with an unknown criterion"
-  '(2 "one of fsf-libre, osi-approved, fsf-libre-or-osi-approved, any for policy 'broken' software-licenses" dfsg)
+  '(2 "one of fsf-libre, osi-approved, fsf-libre-or-osi-approved, free-data, any for policy 'broken' software-licenses" dfsg)
   (type-failure (lambda () (make-evaluator graph #:policy (policy "broken" #:software-licenses 'dfsg)))))
 
 (test-equal "hardware without backends"

@@ -41,7 +41,10 @@ enum class LicenseCriterion : std::uint8_t {
   fsf_libre,                  // the FSF's free software definition
   osi_approved,               // the Open Source Definition
   fsf_libre_or_osi_approved,  // used for DFSG-like: no machine-readable DFSG list exists
-  any,                        // the license does not matter
+  // For data, which the free software definitions do not cover: FSF libre,
+  // OSI approved, or conformant with the Open Definition (ODC licenses).
+  free_data,
+  any,  // the license does not matter
 };
 std::string_view to_string(LicenseCriterion);
 std::optional<LicenseCriterion> parse_license_criterion(std::string_view);
@@ -76,6 +79,7 @@ struct LicenseFacts {
   bool fsf_libre = false;
   bool osi_approved = false;
   bool deprecated = false;
+  bool open_data = false;            // conformant with the Open Definition
   std::string_view non_free_reason;  // supplement: why it is not free
 };
 LicenseFacts license_facts(std::string_view id);
