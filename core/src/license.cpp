@@ -100,6 +100,12 @@ LicenseFacts license_facts(std::string_view id) {
       facts.non_free_reason = entry.reason;
       return facts;
     }
+  // Works in the public domain carry no license; SPDX has no id for that,
+  // so annotations write LicenseRef-public-domain.  Nothing restricts them.
+  if (same_id(bare, "public-domain") && bare.size() != id.size()) {
+    facts.listed = facts.fsf_libre = facts.open_data = true;
+    return facts;
+  }
   if (auto reason = creative_commons_restriction(id); !reason.empty()) facts.non_free_reason = reason;
   const auto* end = std::end(spdx_licenses);
   const auto* found = std::lower_bound(

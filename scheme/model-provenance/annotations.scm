@@ -13,7 +13,9 @@
 ;;;                 #:outputs '("stockfish-18-big-net"))))))
 ;;;
 ;;; Clauses declare weights, datasets, software, documents and steps; ids
-;;; may name artifacts declared by other packages or the catalog.  Weights
+;;; may name artifacts declared by other packages or the catalog.
+;;; (computed EXPRESSION ...) adds artifact and step records that Scheme code
+;;; makes, for families of similar artifacts.  Weights
 ;;; with #:input ship in the package through that input (or "source").
 ;;; Mistakes are raised when the package is defined, as &annotation-error
 ;;; conditions carrying the source location of the bad clause.
@@ -25,6 +27,7 @@
   #:use-module (ice-9 regex)
   #:use-module (srfi srfi-1)
   #:use-module (srfi srfi-9)
+  #:use-module (srfi srfi-11)
   #:use-module (srfi srfi-26)
   #:use-module (model-provenance graph)
   #:use-module (model-provenance evaluate)
@@ -35,6 +38,7 @@
             provenance-shipped
             provenance-location
 
+            shipped-weights
             shipped-weights?
             shipped-weights-id
             shipped-weights-input
@@ -239,26 +243,41 @@
                                    (cons 'step arguments))))))
 
 (define (annotation-clause kind location . arguments)
-  "Check one clause of a provenance form and return it as records; used by
-the provenance macro, which passes the clause's source LOCATION."
-  (cond ((eq? kind 'step) (annotated-step location arguments))
-        ((memq kind artifact-kinds) (annotated-artifact kind location arguments))
+  "Check one clause of a provenance form and return two values, its records
+and the weights it ships; used by the provenance macro, which passes the
+clause's source LOCATION."
+  (cond ((eq? kind 'step) (values (list (annotated-step location arguments)) '()))
+        ((memq kind artifact-kinds)
+         (let-values (((record shipped) (annotated-artifact kind location arguments)))
+           (values (list record) (if shipped (list shipped) '()))))
+        ((eq? kind 'computed)
+         ;; Records made by Scheme code, e.g. a procedure the catalog uses for
+         ;; a family of similar nets.
+         (let ((records (let flatten ((value arguments))
+                          (cond ((null? value) '())
+                                ((pair? value) (append (flatten (car value)) (flatten (cdr value))))
+                                ((or (artifact? value) (step? value)) (list value))
+                                (else (annotation-failure
+                                       location
+                                       (format #f "computed: expected artifact or step records, got ~s"
+                                               value)))))))
+           (values records '())))
         (else (annotation-failure
                location
-               (format #f "unknown clause (~a ...); expected one of ~{~a~^, ~}, step"
+               (format #f "unknown clause (~a ...); expected one of ~{~a~^, ~}, step, computed"
                        kind artifact-kinds)))))
 
 (define (collect location clauses)
-  ;; CLAUSES are thunks returning (values record shipped-or-#f).
+  ;; CLAUSES are thunks returning records and shipped weights.
   (let loop ((clauses clauses) (artifacts '()) (steps '()) (shipped '()))
     (match clauses
       (() (make-provenance (reverse artifacts) (reverse steps) (reverse shipped) location))
       ((clause . rest)
-       (call-with-values clause
-         (case-lambda
-           ((record) (loop rest artifacts (cons record steps) shipped))
-           ((record ship)
-            (loop rest (cons record artifacts) steps (if ship (cons ship shipped) shipped)))))))))
+       (let-values (((records ships) (clause)))
+         (loop rest
+               (append (reverse (filter artifact? records)) artifacts)
+               (append (reverse (filter step? records)) steps)
+               (append (reverse ships) shipped)))))))
 
 (define-syntax provenance
   (lambda (s)

@@ -6,6 +6,7 @@
 (define-module (model-provenance cli)
   #:use-module (ice-9 exceptions)
   #:use-module (ice-9 format)
+  #:use-module (ice-9 ftw)
   #:use-module (ice-9 match)
   #:use-module (srfi srfi-1)
   #:use-module (srfi srfi-11)
@@ -79,6 +80,25 @@ provenance declarations among their values (lists of them count too)."
             (else (usage-error "~a: ~a" file (describe-exception e))))
     (eval form module)))
 
+;;; The catalog.
+
+(define (catalog-files)
+  (let ((directory %model-provenance-catalog))
+    (if (file-exists? directory)
+        (map (cut string-append directory "/" <>)
+             (sort (filter (cut string-suffix? ".scm" <>) (or (scandir directory) '())) string<?))
+        (usage-error "the catalog directory ~a does not exist; use --no-catalog to go without"
+                     directory))))
+
+(define (load-catalog)
+  "Return the package views and the provenance declarations of the catalog."
+  (let loop ((files (catalog-files)) (packages '()) (declarations '()))
+    (match files
+      (() (values packages declarations))
+      ((file . rest)
+       (let-values (((more-packages more-declarations) (load-declarations file)))
+         (loop rest (append packages more-packages) (append declarations more-declarations)))))))
+
 ;;; Options.
 
 (define %options
@@ -93,6 +113,8 @@ provenance declarations among their values (lists of them count too)."
                   (unless (member arg '("text" "json"))
                     (usage-error "--format: expected text or json, got '~a'" arg))
                   (alist-cons 'format (string->symbol arg) result)))
+        (option '("no-catalog") #f #f
+                (lambda (opt name arg result) (alist-cons 'no-catalog? #t result)))
         (option '(#\e "explain") #f #f
                 (lambda (opt name arg result) (alist-cons 'explain? #t result)))
         (option '(#\h "help") #f #f
@@ -120,6 +142,9 @@ Commands:
                        package ships, as a tree
   why ID|PACKAGE       explain the verdict on an artifact or shipped weights
   graph ID|PACKAGE     write the lineage in Graphviz DOT (dot -Tsvg draws it)
+  report [PACKAGE]...  lint, then a table of every shipped weights file with
+                       its verdict, plan and obstacles, then the verdicts of
+                       every built-in policy side by side
 
 Options:
 ~a  -p, --policy=NAME    judge under policy NAME (default guix-base-criterion):
@@ -127,6 +152,8 @@ Options:
       --hardware=NAME  on hardware NAME (default desktop-amd-gpu):
                        ~{~a~^, ~}
   -f, --format=FORMAT  write text (default) or json
+      --no-catalog     start from no declarations instead of the catalog
+                       (~a)
   -e, --explain        with lint, explain each verdict
   -h, --help           show this help and exit
   -V, --version        show the version and exit
@@ -140,7 +167,8 @@ usage or input error.
                        from FILE; may be repeated\n"
               "")
           (map policy-name (builtin-policies))
-          (map hardware-profile-name (builtin-hardware-profiles))))
+          (map hardware-profile-name (builtin-hardware-profiles))
+          %model-provenance-catalog))
 
 ;;; Output.
 
@@ -235,8 +263,123 @@ usage or input error.
                   warnings))
     (if (null? warnings) 0 1)))
 
+;; The first words of a classification, for a table: "MOF Class II",
+;; "ToxicCandy", "not classified".
+(define (short-classification text)
+  (match (string-index text #\()
+    (#f text)
+    (at (string-trim-right (substring text 0 at)))))
+
+(define (padded rows)
+  ;; ROWS are lists of strings; every column but the last is padded.
+  (let* ((columns (length (first rows)))
+         (widths (map (lambda (i) (apply max (map (lambda (row) (string-length (list-ref row i))) rows)))
+                      (iota columns))))
+    (for-each (lambda (row)
+                (format #t "~a~%"
+                        (string-trim-right
+                         (string-join (map (lambda (cell width last?)
+                                             (if last? cell (string-pad-right cell width)))
+                                           row widths
+                                           (map (cut = <> (- columns 1)) (iota columns)))
+                                      "  "))))
+              rows)))
+
+(define (plan-duration verdict)
+  (cond ((memq (verdict-kind verdict) '(blocked opaque)) "-")
+        ((any (lambda (s) (not (planned-step-hours s))) (verdict-plan verdict))
+         (if (zero? (verdict-hours verdict))
+             "unknown"
+             (string-append ">= " (format-duration (verdict-hours verdict)))))
+        (else (format-duration (verdict-hours verdict)))))
+
+(define (obstacles verdict)
+  (let ((reasons (append (map blocker-reason (verdict-blockers verdict))
+                         (if (eq? (verdict-kind verdict) 'blocked)
+                             '()
+                             (map missing-fact-reason (verdict-missing verdict))))))
+    (match reasons
+      (() "")
+      ((one) one)
+      ((one . more) (format #f "~a (and ~a more)" one (length more))))))
+
+(define (report-command context packages names hardware output-format)
+  (let* ((chosen (if (null? names)
+                     packages
+                     (map (lambda (name)
+                            (or (find (lambda (p) (string=? (package-view-name p) name)) packages)
+                                (usage-error "no package named '~a'" name)))
+                          names)))
+         (graph (or (lint-context-graph context) (raise-exception (lint-context-problem context))))
+         (warnings (append-map (cut check-package context <>) chosen))
+         (shipped (append-map (lambda (view)
+                                (map (lambda (s) (cons view (shipped-weights-id s)))
+                                     (package-shipped-weights context view)))
+                              chosen))
+         (shipped-ids (map cdr shipped))
+         (others (filter (lambda (id) (not (member id shipped-ids)))
+                         (provenance-graph-ids graph 'weights)))
+         (evaluators (map (lambda (policy)
+                            (cons policy (make-evaluator graph #:policy policy #:hardware hardware)))
+                          (builtin-policies)))
+         (default (cdr (first evaluators)))
+         (verdicts (map (lambda (entry) (evaluate default (cdr entry))) shipped))
+         (matrix (lambda (id)
+                   (map (match-lambda
+                          ((policy . evaluator)
+                           (let ((v (evaluate evaluator id)))
+                             (if (eq? (policy-classification policy) 'none)
+                                 (symbol->string (verdict-kind v))
+                                 (short-classification (verdict-classification v))))))
+                        evaluators))))
+    (if (eq? output-format 'json)
+        (begin
+          (write-json
+           `((policy . ,(policy-name (default-policy)))
+             (hardware . ,(hardware-profile-name hardware))
+             (warnings . ,(list->vector (map warning->json warnings)))
+             (weights . ,(list->vector
+                          (map (lambda (entry verdict)
+                                 `((package . ,(package-view-full-name (car entry)))
+                                   (weights . ,(cdr entry))
+                                   (verdict . ,(verdict-kind verdict))
+                                   (wall_clock . ,(plan-duration verdict))
+                                   (obstacles . ,(obstacles verdict))
+                                   (policies . ,(map (lambda (policy value) (cons (policy-name policy) value))
+                                                     (builtin-policies) (matrix (cdr entry))))))
+                               shipped verdicts)))
+             (other_weights . ,(list->vector
+                                (map (lambda (id)
+                                       `((weights . ,id)
+                                         (policies . ,(map (lambda (policy value)
+                                                             (cons (policy-name policy) value))
+                                                           (builtin-policies) (matrix id)))))
+                                     others)))))
+          (newline))
+        (begin
+          (format #t "Lint of ~a package~:p under ~a, on ~a:~%~%" (length chosen)
+                  (policy-name (default-policy)) (hardware-profile-name hardware))
+          (for-each (lambda (w) (format #t "~a~%" (warning->string w))) warnings)
+          (format #t "~%Weights shipped, under ~a on ~a:~%~%" (policy-name (default-policy))
+                  (hardware-profile-name hardware))
+          (padded (cons '("PACKAGE" "WEIGHTS" "VERDICT" "WALL-CLOCK" "BLOCKING OR DECIDING")
+                        (map (lambda (entry verdict)
+                               (list (package-view-full-name (car entry)) (cdr entry)
+                                     (symbol->string (verdict-kind verdict))
+                                     (plan-duration verdict) (obstacles verdict)))
+                             shipped verdicts)))
+          (format #t "~%Under every built-in policy:~%~%")
+          (padded (cons (cons "WEIGHTS" (map policy-name (builtin-policies)))
+                        (map (lambda (id) (cons id (matrix id))) shipped-ids)))
+          (unless (null? others)
+            (format #t "~%Other weights of the catalog, under every built-in policy:~%~%")
+            (padded (cons (cons "WEIGHTS" (map policy-name (builtin-policies)))
+                          (map (lambda (id) (cons id (matrix id))) others))))))
+    0))
+
 (define* (run-model-provenance arguments #:key (program "model-provenance")
                                (packages-from "loaded packages")
+                               (catalog-packages? #t)
                                (read-packages (lambda (options) (values '() '()))))
   "Run the command line ARGUMENTS (without the program name) and return the
 exit status.  READ-PACKAGES, given the parsed options, returns the package
@@ -264,14 +407,22 @@ views and extra provenance declarations to work on."
                                        (map hardware-profile-name (builtin-hardware-profiles))
                                        (or (assq-ref options 'hardware) "desktop-amd-gpu")))
                (output-format (or (assq-ref options 'format) 'text)))
-          (let-values (((packages declarations) (read-packages options)))
+          (let*-values (((own-packages own-declarations) (read-packages options))
+                        ((catalog-packages catalog-declarations)
+                         (if (assq-ref options 'no-catalog?) (values '() '()) (load-catalog))))
+            ;; Without packages of its own, the command works on the
+            ;; catalog's; declarations always add up.
+            (define packages
+              (if (and catalog-packages? (null? own-packages)) catalog-packages own-packages))
+            (define declarations (append catalog-declarations own-declarations))
             (let* ((context (make-lint-context packages #:catalog declarations
                                                #:policy policy #:hardware hardware))
                    (graph (lint-context-graph context)))
               (define (need-graph)
                 (or graph (raise-exception (lint-context-problem context))))
               (match operands
-                (() (usage-error "missing command; expected lint, show, why or graph"))
+                (() (usage-error "missing command; expected lint, show, why, graph or report"))
+                (("report" . names) (report-command context packages names hardware output-format))
                 (("lint" . names)
                  (lint-command context packages names output-format (assq-ref options 'explain?)))
                 (("show" . rest)
@@ -306,7 +457,7 @@ views and extra provenance declarations to work on."
                    (for-each (cut lineage->dot graph <>) ids)
                    0))
                 ((command . _)
-                 (usage-error "unknown command '~a'; expected lint, show, why or graph" command)))))))))))
+                 (usage-error "unknown command '~a'; expected lint, show, why, graph or report" command)))))))))))
 
 (define (standalone-main arguments)
   "The standalone command: packages and declarations come from the files

@@ -27,7 +27,7 @@
             warning-explanation warning->string
 
             lint-context? make-lint-context lint-context-graph lint-context-problem
-            lint-context-owner check-package))
+            lint-context-owner package-shipped-weights check-package))
 
 ;;; Package views.
 
@@ -128,13 +128,14 @@ input's label."
 ;; the condition raised if they do not form one, and OWNER maps ids to the
 ;; package views declaring them.
 (define-record-type <lint-context>
-  (%lint-context graph problem owner evaluator catalog)
+  (%lint-context graph problem owner evaluator catalog known-weights)
   lint-context?
   (graph lint-context-graph)
   (problem lint-context-problem)
   (owner lint-context-owner)
   (evaluator lint-context-evaluator)
-  (catalog lint-context-catalog))
+  (catalog lint-context-catalog)
+  (known-weights lint-context-known-weights))   ;weights artifacts of the catalog
 
 (define (declarations annotations)
   (values (append-map provenance-artifacts annotations)
@@ -159,7 +160,9 @@ HARDWARE."
                   (try-graph (append catalog (map package-view-annotation annotated)))))
       (%lint-context graph problem owner
                      (and graph (make-evaluator graph #:policy policy #:hardware hardware))
-                     (cons* policy hardware catalog)))))
+                     (cons* policy hardware catalog)
+                     (filter (lambda (a) (eq? 'weights (artifact-kind a)))
+                             (append-map provenance-artifacts catalog))))))
 
 ;; The evaluator for VIEW: the shared one, or, when the declarations of all
 ;; packages do not form a graph, one of the catalog and VIEW alone.
@@ -170,6 +173,44 @@ HARDWARE."
          (let-values (((graph problem)
                        (try-graph (append catalog (list (package-view-annotation view))))))
            (and graph (make-evaluator graph #:policy policy #:hardware hardware)))))))
+
+;;; Weights a package ships.
+
+;; Catalog weights that VIEW ships: those naming the package, and those
+;; whose sha256 or URI is one of an origin's.  Each comes through the
+;; origin it matches, else the first origin that looks like weights.
+(define (catalog-matches context view covered)
+  (define (matches? artifact origin)
+    (or (and (artifact-sha256 artifact) (origin-view-sha256 origin)
+             (string=? (artifact-sha256 artifact) (origin-view-sha256 origin)))
+        (any (cut member <> (origin-view-uris origin)) (artifact-uris artifact))))
+  (define (same-hash? artifact origin)
+    (and (artifact-sha256 artifact) (origin-view-sha256 origin)
+         (string=? (artifact-sha256 artifact) (origin-view-sha256 origin))))
+  (let ((origins (package-view-origins view)))
+    (filter-map
+     (lambda (artifact)
+       ;; An artifact naming its Guix package belongs to that package only:
+       ;; the nine Maia packages share one checkout, hence one URI.
+       (let ((package (artifact-guix-package artifact))
+             (origin (or (find (cut same-hash? artifact <>) origins)
+                         (find (cut matches? artifact <>) origins))))
+         (and (if package
+                  (string=? package (package-view-name view))
+                  (and origin (weights-origin? origin)))
+              (let ((label (cond (origin (origin-view-label origin))
+                                 ((find weights-origin? origins) => origin-view-label)
+                                 (else "source"))))
+                (and (not (member label covered))
+                     (shipped-weights (artifact-id artifact) label #f #f #f))))))
+     (lint-context-known-weights context))))
+
+(define (package-shipped-weights context view)
+  "Return the weights VIEW ships: those its annotation declares, then those
+the catalog knows it by."
+  (let* ((annotation (package-view-annotation view))
+         (declared (if (provenance? annotation) (provenance-shipped annotation) '())))
+    (append declared (catalog-matches context view (map shipped-weights-input declared)))))
 
 ;;; Checks.
 
@@ -229,8 +270,7 @@ HARDWARE."
              (if (acceptable-verdict? verdict)
                  '()
                  (list (warning view location 'verdict
-                                (format #f "weights '~a' ~a: ~a" id (verdict-kind verdict)
-                                        (verdict-summary verdict))
+                                (format #f "weights '~a': ~a" id (verdict-summary verdict))
                                 (verdict-explanation verdict))))
              (map (lambda (text)
                     (warning view location 'license-lineage
@@ -256,7 +296,7 @@ HARDWARE."
 (define (check-package context view)
   "Return the lint warnings of package VIEW in CONTEXT."
   (let* ((annotation (package-view-annotation view))
-         (shipped (if (provenance? annotation) (provenance-shipped annotation) '()))
+         (shipped (package-shipped-weights context view))
          (covered (map shipped-weights-input shipped)))
     (append
      (if (and annotation (not (provenance? annotation)))

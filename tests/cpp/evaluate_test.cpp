@@ -453,6 +453,9 @@ TEST(Classification, Osaid) {
   closed_data.corpus.license = "CC-BY-NC-4.0";
   closed_data.corpus.availability = Availability::unavailable;
   EXPECT_EQ(closed_data.verdict(osaid).classification, "Open Source AI");
+  Simple undescribed_license;  // the data's license does not matter to OSAID
+  undescribed_license.corpus.license.reset();
+  EXPECT_EQ(undescribed_license.verdict(osaid).classification, "Open Source AI");
   Simple cc0_code;  // CC0 is not OSI approved
   cc0_code.software.license = "CC0-1.0";
   EXPECT_EQ(cc0_code.verdict(osaid).classification, "not Open Source AI");

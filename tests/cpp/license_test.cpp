@@ -88,6 +88,9 @@ TEST(LicenseJudgement, OpenDataLicensesAreFreeForData) {
   EXPECT_EQ(judge("GPL-3.0-or-later", C::free_data), Freeness::free);
   EXPECT_EQ(judge("CC-BY-NC-4.0", C::free_data), Freeness::non_free);
   EXPECT_TRUE(license_facts("odc-by-1.0").open_data);
+  EXPECT_EQ(judge("LicenseRef-public-domain", C::fsf_libre), Freeness::free);
+  EXPECT_EQ(judge("LicenseRef-public-domain", C::free_data), Freeness::free);
+  EXPECT_EQ(judge("public-domain", C::fsf_libre), Freeness::unknown);  // only as a LicenseRef
 }
 
 TEST(LicenseJudgement, ModelAndDataLicensesThatRestrictUse) {

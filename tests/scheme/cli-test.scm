@@ -44,7 +44,7 @@
 
 (test-equal "an unknown option exits 2" 2 (status-of (run "--frob")))
 (test-equal "a missing command exits 2" 2 (status-of (run)))
-(test-equal "an unknown policy exits 2" 2 (status-of (run "-L" packages "--policy=strict" "lint")))
+(test-equal "an unknown policy exits 2" 2 (status-of (run "--no-catalog" "-L" packages "--policy=strict" "lint")))
 (test-equal "a bad format exits 2" 2 (status-of (run "--format=xml" "lint")))
 (test-equal "a missing file exits 2" 2 (status-of (run "-L" "/nonexistent.scm" "lint")))
 (test-equal "a bad annotation exits 2, with its location" 2
@@ -53,7 +53,7 @@
   (string-contains (errors-of (run "-L" (string-append data "/bad-annotations/unknown-field.scm") "lint"))
                    "unknown-field.scm:3:12: weights 'net': unknown field #:licence"))
 
-(let ((lint (run "-L" packages "lint")))
+(let ((lint (run "--no-catalog" "-L" packages "lint")))
   (test-equal "warnings exit 1" 1 (status-of lint))
   (test-equal "one line a warning, as guix lint prints them" 8
     (length (string-split (string-trim-right (output-of lint)) #\newline)))
@@ -62,41 +62,70 @@
                      "gnu/packages/games.scm:12028:4: stockfish@18: origin 'neural-network-big' (nn-c288c895ea92.nnue) looks like trained weights but has no model-provenance annotation\n")))
 
 (test-equal "a package with nothing to report exits 0" '(0 "")
-  (let ((r (run "-L" packages "lint" "lc0" "gnubg"))) (list (status-of r) (output-of r))))
-(test-equal "an unknown package exits 2" 2 (status-of (run "-L" packages "lint" "no-such-package")))
+  (let ((r (run "--no-catalog" "-L" packages "lint" "lc0" "gnubg"))) (list (status-of r) (output-of r))))
+(test-equal "an unknown package exits 2" 2 (status-of (run "--no-catalog" "-L" packages "lint" "no-such-package")))
 
-(let ((json (run "-L" packages "--format=json" "lint" "stockfish")))
+(let ((json (run "--no-catalog" "-L" packages "--format=json" "lint" "stockfish")))
   (test-equal "JSON lint exits 1 too" 1 (status-of json))
   (test-assert "JSON is an array of warning objects"
     (and (string-prefix? "[{\"package\":\"stockfish\",\"version\":\"18\",\"location\":\"gnu/packages/games.scm:12028:4\",\"checker\":\"model-provenance\",\"kind\":\"unannotated-weights\"" (output-of json))
          (string-suffix? "]\n" (output-of json)))))
 
-(let ((why (run "-L" annotated "why" "stockfish")))
+(let ((why (run "--no-catalog" "-L" annotated "why" "stockfish")))
   (test-equal "why exits 0" 0 (status-of why))
   (test-assert "why explains each shipped net"
     (and (string-contains (output-of why) "stockfish-18-big-net: retrainable-from-free-networks")
          (string-contains (output-of why) "stockfish-18-small-net: retrainable-from-free-networks"))))
 
-(let ((why (run "-L" annotated "--policy=from-training-data" "--hardware=desktop-cpu" "--format=json"
+(let ((why (run "--no-catalog" "-L" annotated "--policy=from-training-data" "--hardware=desktop-cpu" "--format=json"
                 "why" "stockfish-18-big-net")))
   (test-equal "why as JSON" 0 (status-of why))
   (test-assert "with the policy and hardware asked for"
     (and (string-contains (output-of why) "\"policy\":\"from-training-data\"")
          (string-contains (output-of why) "\"hardware\":\"desktop-cpu\""))))
 
-(let ((show (run "-L" annotated "show" "stockfish-18-big-net")))
+(let ((show (run "--no-catalog" "-L" annotated "show" "stockfish-18-big-net")))
   (test-equal "show exits 0" 0 (status-of show))
   (test-assert "show draws the tree"
     (string-contains (output-of show) "  train-stockfish-18-big-net  [step: train]")))
 
-(let ((graph (run "-L" annotated "graph" "stockfish-18-big-net")))
+(let ((graph (run "--no-catalog" "-L" annotated "graph" "stockfish-18-big-net")))
   (test-equal "graph exits 0" 0 (status-of graph))
   (test-assert "graph writes DOT" (string-prefix? "digraph lineage {" (output-of graph))))
 
-(test-equal "graph refuses JSON" 2 (status-of (run "-L" annotated "--format=json" "graph" "stockfish-18-big-net")))
-(test-equal "show of something unknown exits 2" 2 (status-of (run "-L" annotated "show" "nothing")))
+(test-equal "graph refuses JSON" 2 (status-of (run "--no-catalog" "-L" annotated "--format=json" "graph" "stockfish-18-big-net")))
+(test-equal "show of something unknown exits 2" 2 (status-of (run "--no-catalog" "-L" annotated "show" "nothing")))
 
 (test-equal "the annotated package lints clean" '(0 "")
-  (let ((r (run "-L" annotated "lint"))) (list (status-of r) (output-of r))))
+  (let ((r (run "--no-catalog" "-L" annotated "lint"))) (list (status-of r) (output-of r))))
+
+;;; With the catalog, the default.
+
+(let ((lint (run "-L" packages "lint" "stockfish")))
+  (test-equal "the catalog knows stockfish's nets: verdicts, not missing annotations" 1 (status-of lint))
+  (test-assert "by their hashes and package"
+    (and (string-contains (output-of lint) "weights 'stockfish-18-big-net': undetermined under guix-base-criterion")
+         (not (string-contains (output-of lint) "no model-provenance annotation")))))
+
+(let ((report (run "report")))
+  (test-equal "the main job exits 0" 0 (status-of report))
+  (test-assert "it lints, tabulates and compares the policies"
+    (every (lambda (text) (string-contains (output-of report) text))
+           '("Lint of 23 packages under guix-base-criterion, on desktop-amd-gpu:"
+             "PACKAGE  " "WEIGHTS  " "BLOCKING OR DECIDING"
+             "Under every built-in policy:"
+             "nanogpt-shakespeare-char     reproducible-from-scratch"))))
+
+(let ((report (run "--format=json" "report" "stockfish")))
+  (test-equal "the main job as JSON" 0 (status-of report))
+  (test-assert "one object"
+    (string-prefix? "{\"policy\":\"guix-base-criterion\",\"hardware\":\"desktop-amd-gpu\",\"warnings\":[" (output-of report))))
+
+(test-equal "a missing catalog is an input error" 2
+  (let ((catalog (getenv "MODEL_PROVENANCE_CATALOG")))
+    (setenv "MODEL_PROVENANCE_CATALOG" "/nonexistent-catalog")
+    (let ((status (status-of (run "report"))))
+      (if catalog (setenv "MODEL_PROVENANCE_CATALOG" catalog) (unsetenv "MODEL_PROVENANCE_CATALOG"))
+      status)))
 
 (test-end "cli")

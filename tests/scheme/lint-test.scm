@@ -104,7 +104,7 @@
     (string-prefix? (basename (current-filename))
                     (basename (location->string (warning-location (third warnings))))))
   (test-equal "an unknown compute makes the verdict undetermined"
-    "weights 'stockfish-18-big-net' undetermined: undetermined under guix-base-criterion: the compute of step 'train-big' is not recorded (FLOPs, or hours on a named hardware profile)"
+    "weights 'stockfish-18-big-net': undetermined under guix-base-criterion: the compute of step 'train-big' is not recorded (FLOPs, or hours on a named hardware profile)"
     (warning-message (fourth warnings)))
   (test-assert "with its explanation"
     (member "deciding facts not recorded:" (warning-explanation (fourth warnings)))))
@@ -158,7 +158,7 @@
     ("bad-license" . "4:1: software 'trainer' #:license: malformed license expression 'MIT and GPL-2.0': expected AND, OR or the end, got 'and' at column 5 (field 'license')")
     ("bad-sha256" . "3:12: weights 'net' #:sha256: expected 64 hexadecimal digits, got \"c288c895ea92\"")
     ("bad-role" . "4:2: step 'train' #:inputs: expected a list of (ARTIFACT-ID . ROLE) pairs, ROLE one of software, training-data, initial-weights, teacher-weights, generator-weights, document, got ((\"data\" . data))")
-    ("unknown-clause" . "3:12: unknown clause (model ...); expected one of weights, dataset, software, document, step")
+    ("unknown-clause" . "3:12: unknown clause (model ...); expected one of weights, dataset, software, document, step, computed")
     ("missing-value" . "3:12: dataset 'games': field #:license has no value")
     ("bad-step-kind" . "3:12: step 's' kind: expected one of train, fine-tune, distill, generate-data, convert, quantize, merge, got pretrain")
     ("no-outputs" . "3:12: step 's': #:outputs is empty")

@@ -46,4 +46,5 @@
   (exit (run-model-provenance args
                               #:program "guix model-provenance"
                               #:packages-from "packages of Guix"
+                              #:catalog-packages? #f
                               #:read-packages read-packages)))
