@@ -91,6 +91,14 @@ SCM string_list(const std::vector<std::string>& items) {
   return list;
 }
 
+// #(url date about) for each source.
+SCM source_list(const std::vector<mp::Source>& sources) {
+  SCM list = SCM_EOL;
+  for (auto s = sources.rbegin(); s != sources.rend(); ++s)
+    list = scm_cons(make_vector({string(s->url), string(s->date), string(s->about)}), list);
+  return list;
+}
+
 // (code message ids field) for one problem.
 SCM problem_values(const mp::Problem& problem) {
   return scm_list_4(symbol(mp::to_string(problem.code)), string(mp::describe(problem)),
@@ -447,9 +455,7 @@ MP_PRIMITIVE(graph_counts, "%graph-counts", 1, 0, (SCM graph),
 }
 
 SCM artifact_vector(const mp::Artifact& a) {
-  SCM uris = string_list(a.uris), sources = SCM_EOL, backends = SCM_EOL;
-  for (auto s = a.sources.rbegin(); s != a.sources.rend(); ++s)
-    sources = scm_cons(make_vector({string(s->url), string(s->date), string(s->about)}), sources);
+  SCM uris = string_list(a.uris), sources = source_list(a.sources), backends = SCM_EOL;
   for (auto b = a.backends.rbegin(); b != a.backends.rend(); ++b)
     backends = scm_cons(scm_cons(symbol(b->backend), scm_from_bool(b->needs_proprietary)), backends);
   auto optional = [](const std::optional<std::string>& value) { return value ? string(*value) : SCM_BOOL_F; };
@@ -462,11 +468,9 @@ SCM artifact_vector(const mp::Artifact& a) {
 }
 
 SCM step_vector(const mp::Step& s) {
-  SCM inputs = SCM_EOL, sources = SCM_EOL;
+  SCM inputs = SCM_EOL, sources = source_list(s.sources);
   for (auto i = s.inputs.rbegin(); i != s.inputs.rend(); ++i)
     inputs = scm_cons(scm_cons(string(i->artifact), symbol(mp::to_string(i->role))), inputs);
-  for (auto src = s.sources.rbegin(); src != s.sources.rend(); ++src)
-    sources = scm_cons(make_vector({string(src->url), string(src->date), string(src->about)}), sources);
   const auto& c = s.compute;
   const SCM compute = make_vector({c.flops ? scm_from_double(*c.flops) : SCM_BOOL_F,
                            c.hours ? scm_from_double(*c.hours) : SCM_BOOL_F,
@@ -614,9 +618,7 @@ MP_PRIMITIVE(graph_cycles, "%graph-cycles", 1, 0, (SCM graph),
 
 SCM policy_vector(const mp::Policy& p) {
   auto criterion = [](mp::LicenseCriterion c) { return symbol(mp::to_string(c)); };
-  SCM sources = SCM_EOL;
-  for (auto s = p.sources.rbegin(); s != p.sources.rend(); ++s)
-    sources = scm_cons(make_vector({string(s->url), string(s->date), string(s->about)}), sources);
+  SCM sources = source_list(p.sources);
   const SCM fields = make_vector({string(p.name), string(p.description), criterion(p.software_licenses),
                           criterion(p.data_licenses), criterion(p.weights_licenses),
                           criterion(p.document_licenses), string_list(p.license_overrides.free),
@@ -630,14 +632,12 @@ SCM policy_vector(const mp::Policy& p) {
 }
 
 SCM hardware_vector(const mp::HardwareProfile& h) {
-  SCM backends = SCM_EOL, sources = SCM_EOL;
+  SCM backends = SCM_EOL, sources = source_list(h.sources);
   for (auto b = h.backends.rbegin(); b != h.backends.rend(); ++b) {
     const SCM fields = make_vector({symbol(b->backend), string(b->device), scm_from_double(b->peak_flops),
                             scm_from_uint64(b->memory_bytes), scm_from_bool(b->needs_proprietary)});
     backends = scm_cons(fields, backends);
   }
-  for (auto s = h.sources.rbegin(); s != h.sources.rend(); ++s)
-    sources = scm_cons(make_vector({string(s->url), string(s->date), string(s->about)}), sources);
   const SCM fields = make_vector({string(h.name), string(h.description), backends, scm_from_uint64(h.storage_bytes),
                           scm_from_double(h.utilization), sources});
   return fields;

@@ -246,13 +246,17 @@ usage or input error.
     ((name) name)
     (_ (usage-error "~a takes exactly one artifact id or package name" command))))
 
+(define (choose-packages packages names)
+  ;; The packages NAMES names, or all of them when there are no names.
+  (if (null? names)
+      packages
+      (map (lambda (name)
+             (or (find (lambda (p) (string=? (package-view-name p) name)) packages)
+                 (usage-error "no package named '~a'" name)))
+           names)))
+
 (define (lint-command context packages names output-format explain?)
-  (let* ((chosen (if (null? names)
-                     packages
-                     (map (lambda (name)
-                            (or (find (lambda (p) (string=? (package-view-name p) name)) packages)
-                                (usage-error "no package named '~a'" name)))
-                          names)))
+  (let* ((chosen (choose-packages packages names))
          (warnings (append-map (cut check-package context <>) chosen)))
     (if (eq? output-format 'json)
         (begin (write-json (list->vector (map warning->json warnings))) (newline))
@@ -304,12 +308,7 @@ usage or input error.
       ((one . more) (format #f "~a (and ~a more)" one (length more))))))
 
 (define (report-command context packages names hardware output-format)
-  (let* ((chosen (if (null? names)
-                     packages
-                     (map (lambda (name)
-                            (or (find (lambda (p) (string=? (package-view-name p) name)) packages)
-                                (usage-error "no package named '~a'" name)))
-                          names)))
+  (let* ((chosen (choose-packages packages names))
          (graph (or (lint-context-graph context) (raise-exception (lint-context-problem context))))
          (warnings (append-map (cut check-package context <>) chosen))
          (shipped (append-map (lambda (view)
