@@ -30,6 +30,7 @@
 (define-exception-type &usage-error &error make-usage-error usage-error?)
 
 (define (usage-error message . arguments)
+  "Raise a usage or input error, which the commands report and exit 2 for."
   (raise-exception (make-exception (make-usage-error)
                                    (make-exception-with-message (apply format #f message arguments)))))
 

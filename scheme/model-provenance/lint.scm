@@ -62,6 +62,7 @@ input's label."
   (%package-view name version location origins properties))
 
 (define (package-view-full-name view)
+  "Return NAME@VERSION of VIEW, as guix lint names packages."
   (string-append (package-view-name view) "@" (package-view-version view)))
 
 (define (package-view-annotation view)
