@@ -23,6 +23,8 @@ BackendCapacity desktop_cpu() {
 std::vector<Source> cpu_sources() {
   return {{"https://ryzen-cpu.blogspot.com/2022/08/amd-introduced-700-ryzen-9-7950x-and.html",
            std::string(read_on), "Ryzen 7 7700X: 8 cores, 4.5-5.4 GHz"},
+          {"https://example-a.com/answer/76195232", std::string(read_on),
+           "Zen 4: 32 FP32 operations per cycle from FMAs (Stack Overflow question 76195232)"},
           // Model FLOPs utilization reached by PaLM's training, a high mark:
           // home training is unlikely to do better, so budgets err generous.
           {"https://arxiv.org/abs/2204.02311", std::string(read_on),

@@ -308,6 +308,13 @@ usage or input error.
       ((one) one)
       ((one . more) (format #f "~a (and ~a more)" one (length more))))))
 
+(define (weights-label graph id)
+  ;; The id, and the file name when the catalog records one.
+  (match (graph-node graph id)
+    ((? artifact? a)
+     (if (string-null? (artifact-name a)) id (format #f "~a (~a)" id (artifact-name a))))
+    (_ id)))
+
 (define (report-command context packages names hardware output-format)
   (let* ((chosen (choose-packages packages names))
          (graph (or (lint-context-graph context) (raise-exception (lint-context-problem context))))
@@ -364,7 +371,8 @@ usage or input error.
                   (hardware-profile-name hardware))
           (padded (cons '("PACKAGE" "WEIGHTS" "VERDICT" "WALL-CLOCK" "BLOCKING OR DECIDING")
                         (map (lambda (entry verdict)
-                               (list (package-view-full-name (car entry)) (cdr entry)
+                               (list (package-view-full-name (car entry))
+                                     (weights-label graph (cdr entry))
                                      (symbol->string (verdict-kind verdict))
                                      (plan-duration verdict) (obstacles verdict)))
                              shipped verdicts)))
