@@ -5,6 +5,7 @@
 (define-module (guix extensions model-provenance)
   #:use-module (ice-9 match)
   #:use-module (srfi srfi-1)
+  #:use-module (guix packages)
   #:use-module (guix scripts)
   #:use-module (gnu packages)
   #:use-module (model-provenance annotations)
