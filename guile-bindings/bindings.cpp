@@ -85,18 +85,25 @@ SCM make_vector(std::initializer_list<SCM> items) {
 SCM symbol(std::string_view name) { return scm_from_utf8_symboln(name.data(), name.size()); }
 SCM string(std::string_view text) { return scm_from_utf8_stringn(text.data(), text.size()); }
 
-SCM string_list(const std::vector<std::string>& items) {
+// The Scheme list of convert(item) for each item, in order.  Built from the
+// end, so that the list made so far is always held by a local variable.
+template <typename Items, typename Convert>
+SCM list_of(const Items& items, Convert convert) {
   SCM list = SCM_EOL;
-  for (auto item = items.rbegin(); item != items.rend(); ++item) list = scm_cons(string(*item), list);
+  for (auto item = std::rbegin(items); item != std::rend(items); ++item)
+    list = scm_cons(convert(*item), list);
   return list;
+}
+
+SCM string_list(const std::vector<std::string>& items) {
+  return list_of(items, [](const std::string& item) { return string(item); });
 }
 
 // #(url date about) for each source.
 SCM source_list(const std::vector<mp::Source>& sources) {
-  SCM list = SCM_EOL;
-  for (auto s = sources.rbegin(); s != sources.rend(); ++s)
-    list = scm_cons(make_vector({string(s->url), string(s->date), string(s->about)}), list);
-  return list;
+  return list_of(sources, [](const mp::Source& s) {
+    return make_vector({string(s.url), string(s.date), string(s.about)});
+  });
 }
 
 // (code message ids field) for one problem.
@@ -123,9 +130,7 @@ SCM guarded(const char* who, Body&& body) {
       failure.value = error.value;
       error.expected.copy(failure.expected, sizeof failure.expected - 1);
     } catch (const mp::ValidationError& error) {
-      SCM problems = SCM_EOL;
-      for (auto p = error.problems().rbegin(); p != error.problems().rend(); ++p)
-        problems = scm_cons(problem_values(*p), problems);
+      SCM problems = list_of(error.problems(), problem_values);
       std::vector<std::string> ids;
       for (const auto& problem : error.problems())
         for (const auto& id : problem.ids) ids.push_back(id);
@@ -455,9 +460,10 @@ MP_PRIMITIVE(graph_counts, "%graph-counts", 1, 0, (SCM graph),
 }
 
 SCM artifact_vector(const mp::Artifact& a) {
-  SCM uris = string_list(a.uris), sources = source_list(a.sources), backends = SCM_EOL;
-  for (auto b = a.backends.rbegin(); b != a.backends.rend(); ++b)
-    backends = scm_cons(scm_cons(symbol(b->backend), scm_from_bool(b->needs_proprietary)), backends);
+  SCM uris = string_list(a.uris), sources = source_list(a.sources);
+  SCM backends = list_of(a.backends, [](const mp::BackendSupport& b) {
+    return scm_cons(symbol(b.backend), scm_from_bool(b.needs_proprietary));
+  });
   auto optional = [](const std::optional<std::string>& value) { return value ? string(*value) : SCM_BOOL_F; };
   const SCM fields = make_vector({string(a.id), symbol(mp::to_string(a.kind)), string(a.name), string(a.version),
                           optional(a.license), optional(a.sha256), uris, string(a.format),
@@ -468,9 +474,10 @@ SCM artifact_vector(const mp::Artifact& a) {
 }
 
 SCM step_vector(const mp::Step& s) {
-  SCM inputs = SCM_EOL, sources = source_list(s.sources);
-  for (auto i = s.inputs.rbegin(); i != s.inputs.rend(); ++i)
-    inputs = scm_cons(scm_cons(string(i->artifact), symbol(mp::to_string(i->role))), inputs);
+  SCM sources = source_list(s.sources);
+  SCM inputs = list_of(s.inputs, [](const mp::StepInput& i) {
+    return scm_cons(string(i.artifact), symbol(mp::to_string(i.role)));
+  });
   const auto& c = s.compute;
   const SCM compute = make_vector({c.flops ? scm_from_double(*c.flops) : SCM_BOOL_F,
                            c.hours ? scm_from_double(*c.hours) : SCM_BOOL_F,
@@ -536,17 +543,14 @@ SCM lineage_entries(const mp::Snapshot& g, mp::NodeId start, const std::vector<m
     }
     return scm_reverse(list);
   };
-  SCM result = SCM_EOL;
-  for (auto entry = entries.rbegin(); entry != entries.rend(); ++entry) {
-    const mp::NodeId n = entry->node;
+  return list_of(entries, [&](const mp::LineageEntry& entry) {
+    const mp::NodeId n = entry.node;
     const auto license = g.is_artifact(n) ? g.license(n) : std::nullopt;
-    const SCM fields = make_vector({string(g.id(n)), scm_from_uint32(entry->depth),
-                            symbol(g.is_step(n) ? "step" : "artifact"),
-                            symbol(g.is_step(n) ? mp::to_string(g.step_kind(n)) : mp::to_string(g.artifact_kind(n))),
-                            license ? string(*license) : SCM_BOOL_F, nearer(n)});
-    result = scm_cons(fields, result);
-  }
-  return result;
+    return make_vector({string(g.id(n)), scm_from_uint32(entry.depth),
+                        symbol(g.is_step(n) ? "step" : "artifact"),
+                        symbol(g.is_step(n) ? mp::to_string(g.step_kind(n)) : mp::to_string(g.artifact_kind(n))),
+                        license ? string(*license) : SCM_BOOL_F, nearer(n)});
+  });
 }
 
 MP_PRIMITIVE(graph_lineage, "%graph-lineage", 6, 0,
@@ -566,9 +570,7 @@ MP_PRIMITIVE(graph_lineage, "%graph-lineage", 6, 0,
 }
 
 SCM id_list(const mp::Snapshot& g, const std::vector<mp::NodeId>& nodes) {
-  SCM list = SCM_EOL;
-  for (auto n = nodes.rbegin(); n != nodes.rend(); ++n) list = scm_cons(string(g.id(*n)), list);
-  return list;
+  return list_of(nodes, [&g](mp::NodeId n) { return string(g.id(n)); });
 }
 
 MP_PRIMITIVE(graph_path, "%graph-path", 5, 0, (SCM graph, SCM from, SCM to, SCM roles, SCM step_kinds),
@@ -608,11 +610,8 @@ MP_PRIMITIVE(graph_cycles, "%graph-cycles", 1, 0, (SCM graph),
              "Return the strongly connected components of GRAPH with two nodes or more, as id lists.") {
   return guarded("graph-cycles", [&] {
     const auto& g = *snapshot_of(graph, 1);
-    SCM result = SCM_EOL;
     const auto components = mp::strongly_connected_components(g);
-    for (auto c = components.cyclic.rbegin(); c != components.cyclic.rend(); ++c)
-      result = scm_cons(id_list(g, *c), result);
-    return result;
+    return list_of(components.cyclic, [&g](const std::vector<mp::NodeId>& c) { return id_list(g, c); });
   });
 }
 
@@ -632,12 +631,11 @@ SCM policy_vector(const mp::Policy& p) {
 }
 
 SCM hardware_vector(const mp::HardwareProfile& h) {
-  SCM backends = SCM_EOL, sources = source_list(h.sources);
-  for (auto b = h.backends.rbegin(); b != h.backends.rend(); ++b) {
-    const SCM fields = make_vector({symbol(b->backend), string(b->device), scm_from_double(b->peak_flops),
-                            scm_from_uint64(b->memory_bytes), scm_from_bool(b->needs_proprietary)});
-    backends = scm_cons(fields, backends);
-  }
+  SCM sources = source_list(h.sources);
+  SCM backends = list_of(h.backends, [](const mp::BackendCapacity& b) {
+    return make_vector({symbol(b.backend), string(b.device), scm_from_double(b.peak_flops),
+                        scm_from_uint64(b.memory_bytes), scm_from_bool(b.needs_proprietary)});
+  });
   const SCM fields = make_vector({string(h.name), string(h.description), backends, scm_from_uint64(h.storage_bytes),
                           scm_from_double(h.utilization), sources});
   return fields;
@@ -646,20 +644,14 @@ SCM hardware_vector(const mp::HardwareProfile& h) {
 MP_PRIMITIVE(builtin_policies, "%builtin-policies", 0, 0, (),
              "Return the built-in policies as policy vectors, the default first.") {
   return guarded("builtin-policies", [&] {
-    SCM list = SCM_EOL;
-    const auto& all = mp::builtin_policies();
-    for (auto p = all.rbegin(); p != all.rend(); ++p) list = scm_cons(policy_vector(*p), list);
-    return list;
+    return list_of(mp::builtin_policies(), policy_vector);
   });
 }
 
 MP_PRIMITIVE(builtin_hardware, "%builtin-hardware-profiles", 0, 0, (),
              "Return the built-in hardware profiles as vectors.") {
   return guarded("builtin-hardware-profiles", [&] {
-    SCM list = SCM_EOL;
-    const auto& all = mp::builtin_hardware_profiles();
-    for (auto h = all.rbegin(); h != all.rend(); ++h) list = scm_cons(hardware_vector(*h), list);
-    return list;
+    return list_of(mp::builtin_hardware_profiles(), hardware_vector);
   });
 }
 
@@ -686,20 +678,17 @@ MP_PRIMITIVE(evaluator_p, "%evaluator?", 1, 0, (SCM object), "Return #t if OBJEC
 }
 
 SCM verdict_vector(const mp::Snapshot& g, const mp::Verdict& v) {
-  SCM plan = SCM_EOL, blockers = SCM_EOL, missing = SCM_EOL, explanation = SCM_EOL;
-  for (auto s = v.plan.rbegin(); s != v.plan.rend(); ++s) {
-    const SCM fields = make_vector({string(g.id(s->step)), s->backend.empty() ? SCM_BOOL_F : symbol(s->backend),
-                            string(s->device), s->hours ? scm_from_double(*s->hours) : SCM_BOOL_F});
-    plan = scm_cons(fields, plan);
-  }
-  for (auto b = v.blockers.rbegin(); b != v.blockers.rend(); ++b)
-    blockers = scm_cons(
-        make_vector({string(g.id(b->node)), symbol(mp::to_string(b->kind)), string(b->reason)}),
-        blockers);
-  for (auto m = v.missing.rbegin(); m != v.missing.rend(); ++m)
-    missing = scm_cons(make_vector({string(g.id(m->node)), symbol(m->fact), string(m->reason)}),
-                       missing);
-  explanation = string_list(v.explanation);
+  SCM plan = list_of(v.plan, [&g](const mp::PlannedStep& s) {
+    return make_vector({string(g.id(s.step)), s.backend.empty() ? SCM_BOOL_F : symbol(s.backend),
+                        string(s.device), s.hours ? scm_from_double(*s.hours) : SCM_BOOL_F});
+  });
+  SCM blockers = list_of(v.blockers, [&g](const mp::Blocker& b) {
+    return make_vector({string(g.id(b.node)), symbol(mp::to_string(b.kind)), string(b.reason)});
+  });
+  SCM missing = list_of(v.missing, [&g](const mp::MissingFact& m) {
+    return make_vector({string(g.id(m.node)), symbol(m.fact), string(m.reason)});
+  });
+  SCM explanation = string_list(v.explanation);
   const SCM fields = make_vector({string(g.id(v.target)), symbol(mp::to_string(v.kind)), string(v.policy),
                           string(v.hardware), v.budget_hours ? scm_from_double(*v.budget_hours) : SCM_BOOL_F,
                           scm_from_double(v.hours), plan, id_list(g, v.obtained), blockers, missing,
@@ -722,15 +711,11 @@ MP_PRIMITIVE(evaluate_all, "%evaluate-all", 1, 0, (SCM evaluator),
   return guarded("evaluate-all", [&] {
     const auto& e = *evaluator_of(evaluator, 1);
     const auto& g = e.snapshot();
-    SCM list = SCM_EOL;
-    const auto all = e.evaluate_all();
-    for (auto s = all.rbegin(); s != all.rend(); ++s) {
-      const SCM fields = make_vector({string(g.id(s->target)), symbol(mp::to_string(s->kind)), scm_from_double(s->hours),
-                              scm_from_uint32(s->blockers), scm_from_uint32(s->missing),
-                              scm_from_bool(s->license_contradicted)});
-      list = scm_cons(fields, list);
-    }
-    return list;
+    return list_of(e.evaluate_all(), [&g](const mp::VerdictSummary& s) {
+      return make_vector({string(g.id(s.target)), symbol(mp::to_string(s.kind)), scm_from_double(s.hours),
+                          scm_from_uint32(s.blockers), scm_from_uint32(s.missing),
+                          scm_from_bool(s.license_contradicted)});
+    });
   });
 }
 

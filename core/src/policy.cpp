@@ -90,8 +90,8 @@ std::vector<Policy> make_builtin_policies() {
       "Free Model: DFSG license, trained from free, public data (or a simulator) with a free "
       "training program; ToxicCandy: free license, but data or program missing or non-free; "
       "Non-free: the weights' license is not DFSG-free";
-  debian.software_licenses = debian.data_licenses = debian.weights_licenses =
-      debian.document_licenses = LicenseCriterion::fsf_libre_or_osi_approved;
+  debian.software_licenses = debian.weights_licenses = debian.document_licenses =
+      LicenseCriterion::fsf_libre_or_osi_approved;
   debian.data_licenses = LicenseCriterion::free_data;
   debian.start_from_free_weights = false;
   debian.registration_counts_as_available = false;

@@ -27,7 +27,7 @@
             warning-explanation warning->string
 
             lint-context? make-lint-context lint-context-graph lint-context-problem
-            lint-context-owner package-shipped-weights check-package))
+            package-shipped-weights check-package))
 
 ;;; Package views.
 
@@ -126,16 +126,16 @@ input's label."
 ;;; The graph all packages are judged in.
 
 ;; The catalog's and every package's declarations, as one graph; PROBLEM is
-;; the condition raised if they do not form one, and OWNER maps ids to the
-;; package views declaring them.
+;; the condition raised if they do not form one.
 (define-record-type <lint-context>
-  (%lint-context graph problem owner evaluator catalog known-weights)
+  (%lint-context graph problem evaluator policy hardware catalog known-weights)
   lint-context?
   (graph lint-context-graph)
   (problem lint-context-problem)
-  (owner lint-context-owner)
   (evaluator lint-context-evaluator)
-  (catalog lint-context-catalog)
+  (policy lint-context-policy)
+  (hardware lint-context-hardware)
+  (catalog lint-context-catalog)                ;provenance records
   (known-weights lint-context-known-weights))   ;weights artifacts of the catalog
 
 (define (declarations annotations)
@@ -152,16 +152,12 @@ input's label."
   "Prepare to check PACKAGES (views) against the provenance declared by
 their annotations and CATALOG (provenance records), under POLICY on
 HARDWARE."
-  (let* ((annotated (filter (compose provenance? package-view-annotation) packages))
-         (owner (append-map (lambda (view)
-                              (map (lambda (a) (cons (artifact-id a) view))
-                                   (provenance-artifacts (package-view-annotation view))))
-                            annotated)))
+  (let ((annotated (filter (compose provenance? package-view-annotation) packages)))
     (let-values (((graph problem)
                   (try-graph (append catalog (map package-view-annotation annotated)))))
-      (%lint-context graph problem owner
+      (%lint-context graph problem
                      (and graph (make-evaluator graph #:policy policy #:hardware hardware))
-                     (cons* policy hardware catalog)
+                     policy hardware catalog
                      (filter (lambda (a) (eq? 'weights (artifact-kind a)))
                              (append-map provenance-artifacts catalog))))))
 
@@ -169,11 +165,11 @@ HARDWARE."
 ;; packages do not form a graph, one of the catalog and VIEW alone.
 (define (evaluator-for context view)
   (or (lint-context-evaluator context)
-      (match (lint-context-catalog context)
-        ((policy hardware . catalog)
-         (let-values (((graph problem)
-                       (try-graph (append catalog (list (package-view-annotation view))))))
-           (and graph (make-evaluator graph #:policy policy #:hardware hardware)))))))
+      (let-values (((graph problem)
+                    (try-graph (append (lint-context-catalog context)
+                                       (list (package-view-annotation view))))))
+        (and graph (make-evaluator graph #:policy (lint-context-policy context)
+                                   #:hardware (lint-context-hardware context))))))
 
 ;;; Weights a package ships.
 
@@ -257,9 +253,8 @@ the catalog knows it by."
                      '())))
      (else '()))))
 
-(define (verdict-warnings context view shipped)
-  (let ((evaluator (evaluator-for context view))
-        (id (shipped-weights-id shipped))
+(define (verdict-warnings evaluator view shipped)
+  (let ((id (shipped-weights-id shipped))
         (location (shipped-weights-location shipped)))
     (if (not evaluator)
         '()                             ;reported as invalid-annotation
@@ -319,4 +314,7 @@ the catalog knows it by."
      (append-map (cut stockfish-name-warnings view <>) (package-view-origins view))
      (if (provenance? annotation) (annotation-problem-warnings context view) '())
      (append-map (cut shipped-warnings view <>) shipped)
-     (append-map (cut verdict-warnings context view <>) shipped))))
+     ;; One evaluator for all the weights of the package.
+     (if (null? shipped)
+         '()
+         (append-map (cut verdict-warnings (evaluator-for context view) view <>) shipped)))))
