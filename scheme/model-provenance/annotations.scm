@@ -1,30 +1,33 @@
 ;;; SPDX-License-Identifier: GPL-3.0-or-later
 ;;; The annotation language package authors write in a package's
-;;; `properties', under the key `model-provenance':
+;;; `properties', under the key `model-provenance'.  It is plain data, so
+;;; that Guix and channels can carry it without depending on
+;;; model-provenance; it is checked when the checker runs:
 ;;;
 ;;;   (properties
-;;;    `((model-provenance
-;;;       . ,(provenance
-;;;           (weights "stockfish-18-big-net" #:input "neural-network-big"
-;;;                    #:sha256 "c288c895..." #:format "nnue" #:license "CC0-1.0")
-;;;           (step "train-stockfish-18-big-net" 'train
-;;;                 #:inputs '(("nnue-pytorch" . software)
-;;;                            ("stockfish-training-data" . training-data))
-;;;                 #:outputs '("stockfish-18-big-net"))))))
+;;;    '((model-provenance
+;;;       (weights "my-net" #:input "neural-network" #:format nnue
+;;;                #:license "CC0-1.0" #:sha256 "c288c895...")
+;;;       (step "train-my-net" train
+;;;             #:inputs (("nnue-pytorch" . software) ("my-games" . training-data))
+;;;             #:outputs ("my-net")
+;;;             #:compute (compute #:hours 48 #:hardware-profile "desktop-amd-gpu")))))
 ;;;
 ;;; Clauses declare weights, datasets, software, documents and steps; ids
-;;; may name artifacts declared by other packages or the catalog.
-;;; (computed EXPRESSION ...) adds artifact and step records that Scheme code
-;;; makes, for families of similar artifacts.  Weights
-;;; with #:input ship in the package through that input (or "source").
-;;; Mistakes are raised when the package is defined, as &annotation-error
-;;; conditions carrying the source location of the bad clause.
+;;; may name artifacts declared by other packages or by the catalog.
+;;; Weights with #:input ship in the package through that input (or
+;;; "source").  A value may also be written quoted ('train), as in the
+;;; evaluated form below.
+;;;
+;;; The `provenance' macro is the same language with evaluated field
+;;; values, checked at once: the catalog and the standalone command's
+;;; declaration files use it, and Scheme code may add artifact and step
+;;; records with (computed EXPRESSION ...).
 
 (define-module (model-provenance annotations)
   #:use-module (ice-9 exceptions)
   #:use-module (ice-9 format)
   #:use-module (ice-9 match)
-  #:use-module (ice-9 regex)
   #:use-module (srfi srfi-1)
   #:use-module (srfi srfi-9)
   #:use-module (srfi srfi-11)
@@ -32,11 +35,13 @@
   #:use-module (model-provenance graph)
   #:use-module (model-provenance evaluate)
   #:export (provenance
+            parse-provenance
             provenance?
             provenance-artifacts
             provenance-steps
             provenance-shipped
             provenance-location
+            provenance-locations
 
             shipped-weights
             shipped-weights?
@@ -49,9 +54,9 @@
             &annotation-error
             annotation-error?
             annotation-error-location
-            location->string
-
-            annotation-clause))
+            annotation-error->string
+            raise-annotation-error
+            format-location))
 
 ;;; Conditions.
 
@@ -59,31 +64,41 @@
   make-annotation-error annotation-error?
   (location annotation-error-location))   ;alist: filename, line (0-based), column
 
-(define (location->string location)
-  "Render LOCATION as FILE:LINE:COLUMN, with lines counted from 1."
+(define (format-location location)
+  "Render LOCATION, an alist of filename, line (from 0) and column, as
+FILE:LINE:COLUMN with lines counted from 1."
   (match location
-    (#f "<unknown location>")
     ((((? symbol?) . _) . _)
      (format #f "~a:~a:~a" (or (assq-ref location 'filename) "<unknown file>")
-             (+ 1 (or (assq-ref location 'line) 0)) (or (assq-ref location 'column) 0)))))
+             (+ 1 (or (assq-ref location 'line) 0)) (or (assq-ref location 'column) 0)))
+    (_ "<unknown location>")))
 
-(define (annotation-failure location message . irritants)
+(define (annotation-error->string e)
+  "Render annotation error E as LOCATION: MESSAGE."
+  (string-append (format-location (annotation-error-location e)) ": " (exception-message e)))
+
+(define (raise-annotation-error location message)
+  "Raise an &annotation-error: MESSAGE, about the clause at LOCATION."
   (raise-exception
    (make-exception (make-annotation-error location)
-                   (make-exception-with-origin 'provenance)
-                   (make-exception-with-message
-                    (string-append (location->string location) ": " message))
-                   (make-exception-with-irritants irritants))))
+                   (make-exception-with-origin 'model-provenance)
+                   (make-exception-with-message message))))
 
 ;;; Records.
 
 (define-record-type <provenance>
-  (make-provenance artifacts steps shipped location)
+  (make-provenance artifacts steps shipped location ids)
   provenance?
   (artifacts provenance-artifacts)   ;artifact records
   (steps provenance-steps)           ;step records
   (shipped provenance-shipped)       ;shipped-weights records
-  (location provenance-location))
+  (location provenance-location)     ;of the whole annotation, or #f
+  (ids provenance-ids))              ;alist: declared id -> location of its clause
+
+(define (provenance-locations annotation)
+  "Return an alist from the ids ANNOTATION declares to the locations of
+their clauses."
+  (provenance-ids annotation))
 
 ;; Weights that a package ships, and through which origin: INPUT is an
 ;; input label or "source".
@@ -100,8 +115,14 @@
 
 (define (expect location what predicate value expected)
   (unless (predicate value)
-    (annotation-failure location (format #f "~a: expected ~a, got ~s" what expected value)))
+    (raise-annotation-error location (format #f "~a: expected ~a, got ~s" what expected value)))
   value)
+
+(define (unquoted value)
+  ;; Plain data may carry values written as in the evaluated form: 'train.
+  (match value
+    (('quote datum) datum)
+    (_ value)))
 
 (define (string-list? value) (and (list? value) (every string? value)))
 
@@ -113,7 +134,7 @@
 (define (check-license location what value)
   (expect location what string? value "an SPDX license expression (a string)")
   (guard (e ((provenance-error? e)
-             (annotation-failure location (format #f "~a: ~a" what (exception-message e)))))
+             (raise-annotation-error location (format #f "~a: ~a" what (exception-message e)))))
     (license-canonical value))
   value)
 
@@ -131,19 +152,64 @@
       (((? keyword? key) value . rest)
        (let ((name (keyword->symbol key)))
          (unless (memq name allowed)
-           (annotation-failure location
+           (raise-annotation-error location
                                (format #f "~a: unknown field #:~a; expected one of ~{#:~a~^, ~}"
                                        what name allowed)))
          (when (assq name result)
-           (annotation-failure location (format #f "~a: field #:~a given twice" what name)))
-         (loop rest (acons name value result))))
+           (raise-annotation-error location (format #f "~a: field #:~a given twice" what name)))
+         (loop rest (acons name (unquoted value) result))))
       (((? keyword? key))
-       (annotation-failure location (format #f "~a: field ~s has no value" what key)))
+       (raise-annotation-error location (format #f "~a: field ~s has no value" what key)))
       ((other . _)
-       (annotation-failure location (format #f "~a: expected a #:keyword, got ~s" what other))))))
+       (raise-annotation-error location (format #f "~a: expected a #:keyword, got ~s" what other)))
+      (_ (raise-annotation-error location (format #f "~a: expected #:keyword value pairs, got ~s"
+                                              what arguments))))))
 
 (define (field fields name default)
   (match (assq name fields) (#f default) ((_ . value) value)))
+
+;; Sources and compute figures are records in the evaluated form and
+;; (source URL #:date D #:about A) or (compute #:hours H ...) lists in
+;; plain data.
+(define (parse-sources location what value)
+  (define (parse-source item)
+    (match item
+      ((? source?) item)
+      (('source (? string? url) . rest)
+       (let ((fields (keyword-arguments location (format #f "~a source" what) rest '(date about))))
+         (source url
+                 #:date (expect location (format #f "~a source #:date" what) string?
+                                (field fields 'date "") "a string")
+                 #:about (expect location (format #f "~a source #:about" what) string?
+                                 (field fields 'about "") "a string"))))
+      (_ (raise-annotation-error location
+                             (format #f "~a: expected a list of (source URL #:date DATE #:about TEXT) forms, got ~s"
+                                     what value)))))
+  (if (list? value)
+      (map parse-source value)
+      (raise-annotation-error location
+                          (format #f "~a: expected a list of (source URL #:date DATE #:about TEXT) forms, got ~s"
+                                  what value))))
+
+(define (parse-compute location what value)
+  (define (non-negative? v) (or (not v) (and (real? v) (>= v 0))))
+  (match value
+    ((? compute?) value)
+    (('compute . rest)
+     (let* ((fields (keyword-arguments location what rest
+                                       '(flops hours hardware-profile peak-memory storage)))
+            (number (lambda (name)
+                      (expect location (format #f "~a #:~a" what name) non-negative?
+                              (field fields name #f) "a non-negative number"))))
+       (compute #:flops (number 'flops) #:hours (number 'hours)
+                #:hardware-profile (let ((profile (field fields 'hardware-profile #f)))
+                                     (and profile
+                                          (expect location (format #f "~a #:hardware-profile" what)
+                                                  string? profile "a hardware profile name (a string)")))
+                #:peak-memory (number 'peak-memory) #:storage (number 'storage))))
+    (_ (raise-annotation-error location
+                           (format #f "~a: expected a (compute #:flops N #:hours H #:hardware-profile NAME ...) form, got ~s"
+                                   what value)))))
 
 (define artifact-fields
   '(name version license sha256 uris format availability guix-package size notes
@@ -159,10 +225,12 @@
                                (let ((value (get name #f)))
                                  (and value (expect location (format #f "~a #:~a" what name)
                                                     string? value "a string"))))))
+       (when (string-null? id)
+         (raise-annotation-error location (format #f "~a: the id is empty" kind)))
        (when (and (get 'input #f) (not (eq? kind 'weights)))
-         (annotation-failure location (format #f "~a: only weights ship through an #:input" what)))
+         (raise-annotation-error location (format #f "~a: only weights ship through an #:input" what)))
        (when (and (get 'backends #f) (not (eq? kind 'software)))
-         (annotation-failure location (format #f "~a: only software has #:backends" what)))
+         (raise-annotation-error location (format #f "~a: only software has #:backends" what)))
        (let ((license (let ((value (get 'license #f)))
                         (and value (check-license location (format #f "~a #:license" what) value))))
              (sha256 (let ((value (get 'sha256 #f)))
@@ -178,9 +246,7 @@
                      (and value (expect location (format #f "~a #:size" what)
                                         (lambda (v) (and (exact-integer? v) (>= v 0))) value
                                         "a number of bytes"))))
-             (sources (expect location (format #f "~a #:sources" what)
-                              (lambda (v) (and (list? v) (every source? v))) (get 'sources '())
-                              "a list of (source URL #:date DATE) forms"))
+             (sources (parse-sources location (format #f "~a #:sources" what) (get 'sources '())))
              (backends (expect location (format #f "~a #:backends" what)
                                (lambda (v) (and (list? v)
                                                 (every (match-lambda
@@ -204,7 +270,7 @@
                  (let ((input (optional-string 'input)))
                    (and input
                         (shipped-weights id input (optional-string 'file) sha256 location)))))))
-    (_ (annotation-failure location
+    (_ (raise-annotation-error location
                            (format #f "~a: expected (~a ID #:field value ...) with ID a string, got ~s"
                                    kind kind (cons kind arguments))))))
 
@@ -212,8 +278,11 @@
   (match arguments
     (((? string? id) kind . rest)
      (let* ((what (format #f "step '~a'" id))
+            (kind (unquoted kind))
             (fields (keyword-arguments location what rest '(inputs outputs compute notes sources)))
             (get (lambda (name default) (field fields name default))))
+       (when (string-null? id)
+         (raise-annotation-error location "step: the id is empty"))
        (expect location (format #f "~a kind" what) (cut memq <> step-kinds) kind
                (format #f "one of ~{~a~^, ~}" step-kinds))
        (step id kind
@@ -230,59 +299,85 @@
              #:outputs (let ((outputs (expect location (format #f "~a #:outputs" what) string-list?
                                               (get 'outputs '()) "a list of artifact ids")))
                          (when (null? outputs)
-                           (annotation-failure location (format #f "~a: #:outputs is empty" what)))
+                           (raise-annotation-error location (format #f "~a: #:outputs is empty" what)))
                          outputs)
-             #:compute (expect location (format #f "~a #:compute" what) compute?
-                               (get 'compute (compute)) "a (compute ...) form")
+             #:compute (parse-compute location (format #f "~a #:compute" what) (get 'compute (compute)))
              #:notes (expect location (format #f "~a #:notes" what) string? (get 'notes "") "a string")
-             #:sources (expect location (format #f "~a #:sources" what)
-                               (lambda (v) (and (list? v) (every source? v))) (get 'sources '())
-                               "a list of (source URL #:date DATE) forms"))))
-    (_ (annotation-failure location
+             #:sources (parse-sources location (format #f "~a #:sources" what) (get 'sources '())))))
+    (_ (raise-annotation-error location
                            (format #f "step: expected (step ID KIND #:field value ...), got ~s"
                                    (cons 'step arguments))))))
 
-(define (annotation-clause kind location . arguments)
-  "Check one clause of a provenance form and return two values, its records
-and the weights it ships; used by the provenance macro, which passes the
-clause's source LOCATION."
-  (cond ((eq? kind 'step) (values (list (annotated-step location arguments)) '()))
-        ((memq kind artifact-kinds)
-         (let-values (((record shipped) (annotated-artifact kind location arguments)))
-           (values (list record) (if shipped (list shipped) '()))))
-        ((eq? kind 'computed)
-         ;; Records made by Scheme code, e.g. a procedure the catalog uses for
-         ;; a family of similar nets.
-         (let ((records (let flatten ((value arguments))
-                          (cond ((null? value) '())
-                                ((pair? value) (append (flatten (car value)) (flatten (cdr value))))
-                                ((or (artifact? value) (step? value)) (list value))
-                                (else (annotation-failure
-                                       location
-                                       (format #f "computed: expected artifact or step records, got ~s"
-                                               value)))))))
-           (values records '())))
-        (else (annotation-failure
-               location
-               (format #f "unknown clause (~a ...); expected one of ~{~a~^, ~}, step, computed"
-                       kind artifact-kinds)))))
+(define (parse-clause clause location)
+  ;; Return two values: the records CLAUSE declares and the weights it ships.
+  (match clause
+    ((or (? artifact?) (? step?)) (values (list clause) '()))
+    (('step . arguments) (values (list (annotated-step location arguments)) '()))
+    (((? (cut memq <> artifact-kinds) kind) . arguments)
+     (let-values (((record shipped) (annotated-artifact kind location arguments)))
+       (values (list record) (if shipped (list shipped) '()))))
+    (('computed . records)
+     ;; Records made by Scheme code, e.g. a procedure the catalog uses for
+     ;; a family of similar nets.
+     (values (let flatten ((value records))
+               (cond ((null? value) '())
+                     ((pair? value) (append (flatten (car value)) (flatten (cdr value))))
+                     ((or (artifact? value) (step? value)) (list value))
+                     (else (raise-annotation-error
+                            location
+                            (format #f "computed: expected artifact or step records, got ~s" value)))))
+             '()))
+    (((? symbol? kind) . _)
+     (raise-annotation-error location
+                         (format #f "unknown clause (~a ...); expected one of ~{~a~^, ~}, step, computed"
+                                 kind artifact-kinds)))
+    (_ (raise-annotation-error location
+                           (format #f "expected a clause such as (weights ID ...) or (step ID KIND ...), got ~s"
+                                   clause)))))
 
-(define (collect location clauses)
-  ;; CLAUSES are thunks returning records and shipped weights.
-  (let loop ((clauses clauses) (artifacts '()) (steps '()) (shipped '()))
+(define (record-id record)
+  (if (artifact? record) (artifact-id record) (step-id record)))
+
+(define* (parse-provenance clauses #:key location (clause-locations '()))
+  "Check CLAUSES, the plain data of a model-provenance property (a list of
+clauses such as (weights ID #:field value ...)), and return its
+<provenance> record.  CLAUSE-LOCATIONS gives the location of each clause
+in order, as alists of filename, line (from 0) and column, where they are
+known; LOCATION is that of the whole annotation.  A mistake raises an
+&annotation-error carrying the location of its clause."
+  (unless (list? clauses)
+    (raise-annotation-error location
+                        (format #f "expected a list of clauses such as (weights ID ...) or (step ID KIND ...), got ~s"
+                                clauses)))
+  (let loop ((clauses clauses)
+             (locations clause-locations)
+             (artifacts '()) (steps '()) (shipped '()) (ids '()))
     (match clauses
-      (() (make-provenance (reverse artifacts) (reverse steps) (reverse shipped) location))
+      (()
+       (make-provenance (reverse artifacts) (reverse steps) (reverse shipped) location
+                        (reverse ids)))
       ((clause . rest)
-       (let-values (((records ships) (clause)))
-         (loop rest
-               (append (reverse (filter artifact? records)) artifacts)
-               (append (reverse (filter step? records)) steps)
-               (append (reverse ships) shipped)))))))
+       (let ((clause-location (match locations ((#f . _) location) ((l . _) l) (() location))))
+         (let-values (((records ships) (parse-clause clause clause-location)))
+           (let ((ids (fold (lambda (record ids)
+                              (let ((id (record-id record)))
+                                (when (assoc id ids)
+                                  (raise-annotation-error
+                                   clause-location
+                                   (format #f "id '~a' is declared twice, first at ~a" id
+                                           (format-location (assoc-ref ids id)))))
+                                (acons id clause-location ids)))
+                            ids records)))
+             (loop rest (if (pair? locations) (cdr locations) '())
+                   (append (reverse (filter artifact? records)) artifacts)
+                   (append (reverse (filter step? records)) steps)
+                   (append (reverse ships) shipped)
+                   ids))))))))
 
 (define-syntax provenance
   (lambda (s)
-    "Declare the provenance of the weights a package ships (see the
-commentary of this module)."
+    "Declare provenance with evaluated field values, checked at once (see
+the commentary of this module)."
     (define (location-of form)
       (let ((source (syntax-source form)))
         (and source
@@ -291,16 +386,19 @@ commentary of this module)."
                    (cons 'column (assq-ref source 'column))))))
     (syntax-case s ()
       ((_ clause ...)
-       (with-syntax (((checked ...)
+       (with-syntax (((data ...)
                       (map (lambda (clause)
                              (syntax-case clause ()
                                ((kind argument ...)
                                 (identifier? #'kind)
-                                #`(lambda ()
-                                    (annotation-clause 'kind '#,(datum->syntax clause (location-of clause))
-                                                       argument ...)))
+                                #'(list 'kind argument ...))
                                (_ (syntax-violation 'provenance
                                                     "expected a clause such as (weights ID ...) or (step ID KIND ...)"
                                                     s clause))))
+                           #'(clause ...)))
+                     ((location ...)
+                      (map (lambda (clause) (datum->syntax clause (location-of clause)))
                            #'(clause ...))))
-         #`(collect '#,(datum->syntax s (location-of s)) (list checked ...)))))))
+         #`(parse-provenance (list data ...)
+                             #:location '#,(datum->syntax s (location-of s))
+                             #:clause-locations '(location ...)))))))

@@ -1,7 +1,8 @@
 ;;; SPDX-License-Identifier: GPL-3.0-or-later
 ;;; The subcommands shared by the standalone `model-provenance' command and
-;;; `guix model-provenance': lint, show, why and graph.  Where packages come
-;;; from is the caller's business (files, or Guix).
+;;; `guix model-provenance': lint, show, why, graph and report.  Where
+;;; packages come from is the caller's business (files, or Guix): it hands
+;;; over a package set.
 
 (define-module (model-provenance cli)
   #:use-module (ice-9 exceptions)
@@ -12,100 +13,66 @@
   #:use-module (srfi srfi-11)
   #:use-module (srfi srfi-26)
   #:use-module (srfi srfi-37)
+  #:use-module (srfi srfi-9)
   #:use-module (model-provenance annotations)
+  #:use-module (model-provenance catalog)
   #:use-module (model-provenance config)
   #:use-module (model-provenance evaluate)
   #:use-module (model-provenance graph)
   #:use-module (model-provenance json)
   #:use-module (model-provenance lint)
   #:use-module (model-provenance repl)
+  #:re-export (load-declarations)
   #:export (run-model-provenance
+            package-set
             usage-error?
-            standalone-main
-            load-declarations
-            usage-error))
+            usage-error
+            standalone-main))
 
 ;;; Errors: a usage or input error exits with status 2.
 
 (define-exception-type &usage-error &error make-usage-error usage-error?)
 
 (define (usage-error message . arguments)
-  "Raise a usage or input error, which the commands report and exit 2 for."
+  "Raise a usage error, which the commands report and exit 2 for."
   (raise-exception (make-exception (make-usage-error)
                                    (make-exception-with-message (apply format #f message arguments)))))
 
-;;; Reading declarations from files.
+;;; Where packages come from.
 
-(define (declarations-module)
-  (let ((module (make-fresh-user-module)))
-    (for-each (lambda (name) (module-use! module (resolve-interface name)))
-              '((model-provenance annotations) (model-provenance graph) (model-provenance lint)))
-    module))
+;; LOOKUP returns the view of the package a name (or NAME@VERSION) names,
+;; or #f; EVERYTHING, a thunk, the views to check when none is named;
+;; ANNOTATIONS, a thunk, the (NAME . ANNOTATION) pairs of annotated
+;; packages, where annotations refer to each other; DECLARATIONS are
+;; provenance records added to the catalog's.
+(define-record-type <package-set>
+  (package-set lookup everything annotations declarations)
+  package-set?
+  (lookup package-set-lookup)
+  (everything package-set-everything)
+  (annotations package-set-annotations)
+  (declarations package-set-declarations))
 
-(define (load-declarations file)
-  "Evaluate FILE's forms; return two lists: the package views and the
-provenance declarations among their values (lists of them count too)."
-  (let ((port (catch 'system-error
-                (lambda () (open-input-file file))
-                (lambda (key . args)
-                  (usage-error "~a: cannot read: ~a" file (strerror (system-error-errno (cons key args))))))))
-    (let ((module (declarations-module)))
-      (let loop ((packages '()) (declarations '()))
-        (let ((form (catch 'read-error
-                      (lambda () (read port))
-                      (lambda (key who message arguments . rest)
-                        (usage-error "~a: ~a" file (apply format #f message arguments))))))
-          (if (eof-object? form)
-              (begin (close-port port) (values (reverse packages) (reverse declarations)))
-              (let* ((value (evaluate-declaration form module file))
-                     (values* (if (list? value) value (list value))))
-                (loop (append (reverse (filter package-view? values*)) packages)
-                      (append (reverse (filter provenance? values*)) declarations)))))))))
-
-(define (describe-exception e)
-  (let ((kind (false-if-exception (exception-kind e))))
-    (string-trim-right
-     (cond (kind
-            (call-with-output-string
-              (lambda (port) (print-exception port #f kind (exception-args e)))))
-           ((exception-with-message? e)
-            (format #f "~a~{ ~s~}" (exception-message e)
-                    (if (exception-with-irritants? e) (exception-irritants e) '())))
-           (else (format #f "~s" e))))))
-
-(define (evaluate-declaration form module file)
-  ;; Annotation errors carry their location already; any other failure of
-  ;; an input file (syntax errors, unbound variables) becomes an input
-  ;; error naming the file, rather than a backtrace.
-  (guard (e ((or (annotation-error? e) (usage-error? e)) (raise-exception e))
-            (else (usage-error "~a: ~a" file (describe-exception e))))
-    (eval form module)))
-
-;;; The catalog.
-
-(define (catalog-files)
-  (let ((directory %model-provenance-catalog))
-    (if (file-exists? directory)
-        (map (cut string-append directory "/" <>)
-             (sort (filter (cut string-suffix? ".scm" <>) (or (scandir directory) '())) string<?))
-        (usage-error "the catalog directory ~a does not exist; use --no-catalog to go without"
-                     directory))))
-
-(define (load-catalog)
-  "Return the package views and the provenance declarations of the catalog."
-  (let loop ((files (catalog-files)) (packages '()) (declarations '()))
-    (match files
-      (() (values packages declarations))
-      ((file . rest)
-       (let-values (((more-packages more-declarations) (load-declarations file)))
-         (loop rest (append packages more-packages) (append declarations more-declarations)))))))
+(define (views-package-set views declarations)
+  ;; A package set of views at hand: files given with -L, or the catalog's.
+  (package-set (lambda (name)
+                 (find (lambda (view)
+                         (or (string=? name (package-view-name view))
+                             (string=? name (package-view-full-name view))))
+                       views))
+               (lambda () views)
+               (lambda ()
+                 (filter-map (lambda (view)
+                               (and (package-view-annotation view)
+                                    (cons (package-view-name view)
+                                          (package-view-annotation view))))
+                             views))
+               declarations))
 
 ;;; Options.
 
 (define %options
-  (list (option '(#\L "load") #t #f
-                (lambda (opt name arg result) (alist-cons 'load arg result)))
-        (option '(#\p "policy") #t #f
+  (list (option '(#\p "policy") #t #f
                 (lambda (opt name arg result) (alist-cons 'policy arg result)))
         (option '("hardware") #t #f
                 (lambda (opt name arg result) (alist-cons 'hardware arg result)))
@@ -123,20 +90,21 @@ provenance declarations among their values (lists of them count too)."
         (option '(#\V "version") #f #f
                 (lambda (opt name arg result) (alist-cons 'version? #t result)))))
 
-(define (parse-arguments arguments)
-  (args-fold arguments %options
+(define (parse-arguments arguments options)
+  (args-fold arguments (append options %options)
              (lambda (opt name arg result)
-               (usage-error "unrecognized option '~a'" (if (char? name) (string #\- name) (string-append "--" name))))
+               (usage-error "unrecognized option '~a'"
+                            (if (char? name) (string #\- name) (string-append "--" name))))
              (lambda (operand result) (alist-cons 'operand operand result))
              '()))
 
-(define (help program packages-from)
+(define (help program packages-from options-help)
   (format #t "Usage: ~a [OPTION]... COMMAND [ARGUMENT]...
 Tell where the trained weights of packages come from, and whether users
 could make such networks themselves with free software.
 
 Commands:
-  lint [PACKAGE]...    check PACKAGES (by default all ~a) for weights
+  lint [PACKAGE]...    check PACKAGES (by default ~a) for weights
                        without provenance, unacceptable verdicts and
                        annotations that contradict the package
   show ID|PACKAGE      show the lineage of an artifact, or of the weights a
@@ -146,6 +114,9 @@ Commands:
   report [PACKAGE]...  lint, then a table of every shipped weights file with
                        its verdict, plan and obstacles, then the verdicts of
                        every built-in policy side by side
+
+An ID names an artifact of the catalog or of an annotation; any other
+name is a package, whose shipped weights are meant.
 
 Options:
 ~a  -p, --policy=NAME    judge under policy NAME (default guix-base-criterion):
@@ -162,25 +133,18 @@ Options:
 Exit status: 0 when there is nothing to report, 1 when lint warns, 2 on a
 usage or input error.
 "
-          program packages-from
-          (if (string=? program "model-provenance")
-              "  -L, --load=FILE      read package views and (provenance ...) declarations
-                       from FILE; may be repeated\n"
-              "")
+          program packages-from options-help
           (map policy-name (builtin-policies))
           (map hardware-profile-name (builtin-hardware-profiles))
           %model-provenance-catalog))
 
 ;;; Output.
 
-(define (location-json location)
-  (if location (location->string location) 'null))
-
 (define (warning->json w)
   `((package . ,(package-view-name (warning-package w)))
     (version . ,(package-view-version (warning-package w)))
-    (location . ,(location->string (or (warning-location w)
-                                       (package-view-location (warning-package w)))))
+    (location . ,(format-location (or (warning-location w)
+                                      (package-view-location (warning-package w)))))
     (checker . "model-provenance")
     (kind . ,(warning-kind w))
     (message . ,(warning-message w))
@@ -221,26 +185,48 @@ usage or input error.
     (license . ,(or (lineage-entry-license e) 'null))
     (feeds . ,(list->vector (lineage-entry-nearer e)))))
 
+
 ;;; Commands.
 
 (define (lookup-named what lookup names name)
   (or (lookup name)
       (usage-error "no ~a named '~a'; known ones: ~{~a~^, ~}" what name names)))
 
-;; The weights ids an argument stands for: an artifact id of the graph, or
-;; the shipped weights of a package.
-(define (targets graph packages name)
+(define (annotated-owner context packages id)
+  ;; The view of the package whose annotation declares ID, or #f.
+  (any (match-lambda
+         ((name . annotation)
+          (let ((view ((package-set-lookup packages) name)))
+            (and view
+                 (let ((record (package-annotation context view)))
+                   (and record (assoc id (provenance-locations record)) view))))))
+       ((package-set-annotations packages))))
+
+;; What an operand of show, why or graph stands for: the view it is judged
+;; in (#f for the catalog), and the weights ids.  An id of the catalog or
+;; of an annotation is never looked up as a package.
+(define (resolve-operand context packages name)
   (cond
-   ((and graph (graph-node graph name)) (list name))
-   ((find (lambda (p) (string=? (package-view-name p) name)) packages)
+   ((graph-node (lint-context-catalog-graph context) name) (values #f (list name)))
+   ((annotated-owner context packages name) => (lambda (view) (values view (list name))))
+   (((package-set-lookup packages) name)
     => (lambda (view)
-         (match (package-view-annotation view)
-           ((? provenance? a)
-            (match (map shipped-weights-id (provenance-shipped a))
-              (() (usage-error "package '~a' declares no shipped weights" name))
-              (ids ids)))
-           (_ (usage-error "package '~a' has no model-provenance annotation" name)))))
+         (unless (package-graph context view)
+           (usage-error "the model-provenance annotation of package '~a' is invalid; see 'lint ~a'"
+                        name name))
+         (match (package-shipped-weights context view)
+           (() (usage-error "package '~a' ships no weights that the catalog or its annotation knows of"
+                            name))
+           (shipped (values view (delete-duplicates (map shipped-weights-id shipped)))))))
    (else (usage-error "no artifact or package named '~a'" name))))
+
+(define (graph-of context view)
+  (if view (package-graph context view) (lint-context-catalog-graph context)))
+
+(define (evaluator-of context view)
+  (if view (package-evaluator context view) (make-evaluator (lint-context-catalog-graph context)
+                                                            #:policy (lint-context-policy context)
+                                                            #:hardware (lint-context-hardware context))))
 
 (define (one-argument command operands)
   (match operands
@@ -250,15 +236,14 @@ usage or input error.
 (define (choose-packages packages names)
   ;; The packages NAMES names, or all of them when there are no names.
   (if (null? names)
-      packages
+      ((package-set-everything packages))
       (map (lambda (name)
-             (or (find (lambda (p) (string=? (package-view-name p) name)) packages)
+             (or ((package-set-lookup packages) name)
                  (usage-error "no package named '~a'" name)))
            names)))
 
-(define (lint-command context packages names output-format explain?)
-  (let* ((chosen (choose-packages packages names))
-         (warnings (append-map (cut check-package context <>) chosen)))
+(define (lint-command context views output-format explain?)
+  (let ((warnings (append-map (cut check-package context <>) views)))
     (if (eq? output-format 'json)
         (begin (write-json (list->vector (map warning->json warnings))) (newline))
         (for-each (lambda (w)
@@ -315,99 +300,161 @@ usage or input error.
      (if (string-null? (artifact-name a)) id (format #f "~a (~a)" id (artifact-name a))))
     (_ id)))
 
-(define (report-command context packages names hardware output-format)
-  (let* ((chosen (choose-packages packages names))
-         (graph (or (lint-context-graph context) (raise-exception (lint-context-problem context))))
-         (warnings (append-map (cut check-package context <>) chosen))
+(define (report-command context views hardware output-format)
+  (let* ((policy (lint-context-policy context))
+         (catalog-graph (lint-context-catalog-graph context))
+         (warnings (append-map (cut check-package context <>) views))
+         ;; (VIEW ID GRAPH) for every weights file shipped by a package whose
+         ;; declarations form a graph.
          (shipped (append-map (lambda (view)
-                                (map (lambda (s) (cons view (shipped-weights-id s)))
-                                     (package-shipped-weights context view)))
-                              chosen))
-         (shipped-ids (map cdr shipped))
-         (others (filter (lambda (id) (not (member id shipped-ids)))
-                         (provenance-graph-ids graph 'weights)))
-         (evaluators (map (lambda (policy)
-                            (cons policy (make-evaluator graph #:policy policy #:hardware hardware)))
-                          (builtin-policies)))
-         (default (cdr (first evaluators)))
-         (verdicts (map (lambda (entry) (evaluate default (cdr entry))) shipped))
-         (matrix (lambda (id)
+                                (let ((graph (package-graph context view)))
+                                  (if graph
+                                      (map (lambda (s) (list view (shipped-weights-id s) graph))
+                                           (package-shipped-weights context view))
+                                      '())))
+                              views))
+         (shipped-ids (map second shipped))
+         (others (remove (cut member <> shipped-ids)
+                         (provenance-graph-ids catalog-graph 'weights)))
+         (evaluators (make-hash-table))
+         (evaluators-of (lambda (graph)
+                          (or (hashq-ref evaluators graph)
+                              (let ((all (map (lambda (p)
+                                                (cons p (make-evaluator graph #:policy p
+                                                                        #:hardware hardware)))
+                                              (builtin-policies))))
+                                (hashq-set! evaluators graph all)
+                                all))))
+         (verdict (lambda (graph id)
+                    (evaluate (or (assoc-ref (evaluators-of graph) policy)
+                                  (make-evaluator graph #:policy policy #:hardware hardware))
+                              id)))
+         (verdicts (map (match-lambda ((view id graph) (verdict graph id))) shipped))
+         (matrix (lambda (graph id)
                    (map (match-lambda
                           ((policy . evaluator)
                            (let ((v (evaluate evaluator id)))
                              (if (eq? (policy-classification policy) 'none)
                                  (symbol->string (verdict-kind v))
                                  (short-classification (verdict-classification v))))))
-                        evaluators))))
+                        (evaluators-of graph)))))
     (if (eq? output-format 'json)
         (begin
           (write-json
-           `((policy . ,(policy-name (default-policy)))
+           `((policy . ,(policy-name policy))
              (hardware . ,(hardware-profile-name hardware))
              (warnings . ,(list->vector (map warning->json warnings)))
              (weights . ,(list->vector
                           (map (lambda (entry verdict)
-                                 `((package . ,(package-view-full-name (car entry)))
-                                   (weights . ,(cdr entry))
-                                   (verdict . ,(verdict-kind verdict))
-                                   (wall_clock . ,(plan-duration verdict))
-                                   (obstacles . ,(obstacles verdict))
-                                   (policies . ,(map (lambda (policy value) (cons (policy-name policy) value))
-                                                     (builtin-policies) (matrix (cdr entry))))))
+                                 (match entry
+                                   ((view id graph)
+                                    `((package . ,(package-view-full-name view))
+                                      (weights . ,id)
+                                      (verdict . ,(verdict-kind verdict))
+                                      (wall_clock . ,(plan-duration verdict))
+                                      (obstacles . ,(obstacles verdict))
+                                      (policies . ,(map (lambda (policy value)
+                                                          (cons (policy-name policy) value))
+                                                        (builtin-policies) (matrix graph id)))))))
                                shipped verdicts)))
              (other_weights . ,(list->vector
                                 (map (lambda (id)
                                        `((weights . ,id)
                                          (policies . ,(map (lambda (policy value)
                                                              (cons (policy-name policy) value))
-                                                           (builtin-policies) (matrix id)))))
+                                                           (builtin-policies)
+                                                           (matrix catalog-graph id)))))
                                      others)))))
           (newline))
         (begin
-          (format #t "Lint of ~a package~:p under ~a, on ~a:~%~%" (length chosen)
-                  (policy-name (default-policy)) (hardware-profile-name hardware))
+          (format #t "Lint of ~a package~:p under ~a, on ~a:~%~%" (length views)
+                  (policy-name policy) (hardware-profile-name hardware))
           (for-each (lambda (w) (format #t "~a~%" (warning->string w))) warnings)
-          (format #t "~%Weights shipped, under ~a on ~a:~%~%" (policy-name (default-policy))
+          (format #t "~%Weights shipped, under ~a on ~a:~%~%" (policy-name policy)
                   (hardware-profile-name hardware))
           (padded (cons '("PACKAGE" "WEIGHTS" "VERDICT" "WALL-CLOCK" "BLOCKING OR DECIDING")
                         (map (lambda (entry verdict)
-                               (list (package-view-full-name (car entry))
-                                     (weights-label graph (cdr entry))
-                                     (symbol->string (verdict-kind verdict))
-                                     (plan-duration verdict) (obstacles verdict)))
+                               (match entry
+                                 ((view id graph)
+                                  (list (package-view-full-name view) (weights-label graph id)
+                                        (symbol->string (verdict-kind verdict))
+                                        (plan-duration verdict) (obstacles verdict)))))
                              shipped verdicts)))
           (format #t "~%Under every built-in policy:~%~%")
           (padded (cons (cons "WEIGHTS" (map policy-name (builtin-policies)))
-                        (map (lambda (id) (cons id (matrix id))) shipped-ids)))
+                        (map (match-lambda ((view id graph) (cons id (matrix graph id))))
+                             shipped)))
           (unless (null? others)
             (format #t "~%Other weights of the catalog, under every built-in policy:~%~%")
             (padded (cons (cons "WEIGHTS" (map policy-name (builtin-policies)))
-                          (map (lambda (id) (cons id (matrix id))) others))))))
+                          (map (lambda (id) (cons id (matrix catalog-graph id))) others))))))
     0))
 
+(define (show-command context packages operands output-format)
+  (let-values (((view ids) (resolve-operand context packages (one-argument "show" operands))))
+    (let ((graph (graph-of context view)))
+      (if (eq? output-format 'json)
+          (begin
+            (write-json (list->vector
+                         (map (lambda (id)
+                                `((id . ,id)
+                                  (ancestors . ,(list->vector (map entry->json (ancestors graph id))))))
+                              ids)))
+            (newline))
+          (parameterize ((current-policy (lint-context-policy context))
+                         (current-hardware (lint-context-hardware context)))
+            (for-each (cut show-lineage <> #:graph graph) ids))))
+    0))
+
+(define (why-command context packages operands output-format)
+  (let*-values (((view ids) (resolve-operand context packages (one-argument "why" operands)))
+                ((evaluator) (evaluator-of context view))
+                ((verdicts) (map (cut evaluate evaluator <>) ids)))
+    (if (eq? output-format 'json)
+        (begin (write-json (list->vector (map verdict->json verdicts))) (newline))
+        (for-each (lambda (v)
+                    (format #t "~a~%" (verdict-summary v))
+                    (for-each (cut format #t "  ~a~%" <>) (verdict-explanation v)))
+                  verdicts))
+    0))
+
+(define (graph-command context packages operands output-format)
+  (when (eq? output-format 'json)
+    (usage-error "graph writes Graphviz DOT; use show --format=json for JSON"))
+  (let-values (((view ids) (resolve-operand context packages (one-argument "graph" operands))))
+    (for-each (cut lineage->dot (graph-of context view) <>) ids)
+    0))
+
+(define (report-error program message)
+  (format (current-error-port) "~a: error: ~a~%" program message))
+
 (define* (run-model-provenance arguments #:key (program "model-provenance")
-                               (packages-from "loaded packages")
-                               (catalog-packages? #t)
-                               (read-packages (lambda (options) (values '() '()))))
+                               (packages-from "the loaded packages")
+                               (options '()) (options-help "")
+                               (package-set (lambda (options catalog-views)
+                                              (views-package-set catalog-views '()))))
   "Run the command line ARGUMENTS (without the program name) and return the
-exit status.  READ-PACKAGES, given the parsed options, returns the package
-views and extra provenance declarations to work on."
+exit status.  OPTIONS are SRFI-37 options beyond the common ones, described
+by OPTIONS-HELP; PACKAGE-SET, given the parsed options and the catalog's
+package views, returns the package set to work on."
   (guard (e ((usage-error? e)
-             (format (current-error-port) "~a: error: ~a~%" program (exception-message e))
+             (report-error program (exception-message e))
              (format (current-error-port) "Try '~a --help' for more information.~%" program)
              2)
-            ((annotation-error? e)
-             (format (current-error-port) "~a~%" (exception-message e))
-             2)
-            ((provenance-error? e)
-             (format (current-error-port) "~a: error: ~a~%" program (exception-message e))
-             2))
-    (let* ((options (parse-arguments arguments))
+            ((input-error? e) (report-error program (exception-message e)) 2)
+            ((annotation-error? e) (report-error program (annotation-error->string e)) 2)
+            ((provenance-error? e) (report-error program (exception-message e)) 2))
+    (let* ((options (parse-arguments arguments options))
            (operands (reverse (filter-map (match-lambda (('operand . o) o) (_ #f)) options))))
       (cond
-       ((assq-ref options 'help?) (help program packages-from) 0)
+       ((assq-ref options 'help?) (help program packages-from options-help) 0)
        ((assq-ref options 'version?)
         (format #t "~a (model-provenance) ~a~%" program %model-provenance-version) 0)
+       ((null? operands)
+        (usage-error "missing command; expected lint, show, why, graph or report"))
+       ((not (member (car operands) '("lint" "show" "why" "graph" "report")))
+        (usage-error "unknown command '~a'; expected lint, show, why, graph or report"
+                     (car operands)))
        (else
         (let* ((policy (lookup-named "policy" lookup-policy (map policy-name (builtin-policies))
                                      (or (assq-ref options 'policy) "guix-base-criterion")))
@@ -415,69 +462,43 @@ views and extra provenance declarations to work on."
                                        (map hardware-profile-name (builtin-hardware-profiles))
                                        (or (assq-ref options 'hardware) "desktop-amd-gpu")))
                (output-format (or (assq-ref options 'format) 'text)))
-          (let*-values (((own-packages own-declarations) (read-packages options))
-                        ((catalog-packages catalog-declarations)
-                         (if (assq-ref options 'no-catalog?) (values '() '()) (load-catalog))))
-            ;; Without packages of its own, the command works on the
-            ;; catalog's; declarations always add up.
-            (define packages
-              (if (and catalog-packages? (null? own-packages)) catalog-packages own-packages))
-            (define declarations (append catalog-declarations own-declarations))
-            (let* ((context (make-lint-context packages #:catalog declarations
-                                               #:policy policy #:hardware hardware))
-                   (graph (lint-context-graph context)))
-              (define (need-graph)
-                (or graph (raise-exception (lint-context-problem context))))
+          (let*-values (((catalog-views catalog-declarations)
+                         (if (assq-ref options 'no-catalog?) (values '() '()) (load-catalog)))
+                        ((packages) (package-set options catalog-views)))
+            (let ((context (make-lint-context
+                            #:catalog (append catalog-declarations (package-set-declarations packages))
+                            #:policy policy #:hardware hardware
+                            #:other-annotations (package-set-annotations packages))))
               (match operands
-                (() (usage-error "missing command; expected lint, show, why, graph or report"))
-                (("report" . names) (report-command context packages names hardware output-format))
+                (("report" . names)
+                 (report-command context (choose-packages packages names) hardware output-format))
                 (("lint" . names)
-                 (lint-command context packages names output-format (assq-ref options 'explain?)))
-                (("show" . rest)
-                 (let ((ids (targets (need-graph) packages (one-argument "show" rest))))
-                   (if (eq? output-format 'json)
-                       (begin
-                         (write-json (list->vector
-                                      (map (lambda (id)
-                                             `((id . ,id)
-                                               (ancestors . ,(list->vector
-                                                              (map entry->json (ancestors graph id))))))
-                                           ids)))
-                         (newline))
-                       (parameterize ((current-policy policy) (current-hardware hardware))
-                         (for-each (cut show-lineage <> #:graph graph) ids)))
-                   0))
-                (("why" . rest)
-                 (let* ((ids (targets (need-graph) packages (one-argument "why" rest)))
-                        (evaluator (make-evaluator graph #:policy policy #:hardware hardware))
-                        (verdicts (map (cut evaluate evaluator <>) ids)))
-                   (if (eq? output-format 'json)
-                       (begin (write-json (list->vector (map verdict->json verdicts))) (newline))
-                       (for-each (lambda (v)
-                                   (format #t "~a~%" (verdict-summary v))
-                                   (for-each (cut format #t "  ~a~%" <>) (verdict-explanation v)))
-                                 verdicts))
-                   0))
-                (("graph" . rest)
-                 (let ((ids (targets (need-graph) packages (one-argument "graph" rest))))
-                   (when (eq? output-format 'json)
-                     (usage-error "graph writes Graphviz DOT; use show --format=json for JSON"))
-                   (for-each (cut lineage->dot graph <>) ids)
-                   0))
-                ((command . _)
-                 (usage-error "unknown command '~a'; expected lint, show, why, graph or report" command)))))))))))
+                 (lint-command context (choose-packages packages names) output-format
+                               (assq-ref options 'explain?)))
+                (("show" . rest) (show-command context packages rest output-format))
+                (("why" . rest) (why-command context packages rest output-format))
+                (("graph" . rest) (graph-command context packages rest output-format)))))))))))
+
+(define %standalone-options
+  (list (option '(#\L "load") #t #f
+                (lambda (opt name arg result) (alist-cons 'load arg result)))))
 
 (define (standalone-main arguments)
   "The standalone command: packages and declarations come from the files
-named with --load."
+named with --load, on top of the catalog's; without packages of its own,
+it works on the catalog's."
   (run-model-provenance
    arguments
-   #:read-packages
-   (lambda (options)
-     (let loop ((files (reverse (filter-map (match-lambda (('load . file) file) (_ #f)) options)))
-                (packages '()) (declarations '()))
+   #:options %standalone-options
+   #:options-help "  -L, --load=FILE      read package views and (provenance ...) declarations
+                       from FILE; may be repeated\n"
+   #:package-set
+   (lambda (options catalog-views)
+     (let loop ((files (delete-duplicates
+                        (reverse (filter-map (match-lambda (('load . file) file) (_ #f)) options))))
+                (views '()) (declarations '()))
        (match files
-         (() (values packages declarations))
+         (() (views-package-set (if (null? views) catalog-views views) declarations))
          ((file . rest)
-          (let-values (((more-packages more-declarations) (load-declarations file)))
-            (loop rest (append packages more-packages) (append declarations more-declarations)))))))))
+          (let-values (((more-views more-declarations) (load-declarations file)))
+            (loop rest (append views more-views) (append declarations more-declarations)))))))))

@@ -3,6 +3,11 @@
 ;;; needs to know of a package, without Guix.  (model-provenance guix)
 ;;; makes views of real packages; the standalone command reads them from
 ;;; files.
+;;;
+;;; Every package is judged in the graph of the catalog, refined by its
+;;; own annotation and by the annotations of other packages it refers to.
+;;; The catalog's graph and evaluator are made once per lint context and
+;;; shared by every package without an annotation.
 
 (define-module (model-provenance lint)
   #:use-module (ice-9 exceptions)
@@ -19,14 +24,19 @@
             origin-view-uris origin-view-file-name origin-view-sha256
             package-view package-view? package-view-name package-view-version
             package-view-location package-view-origins package-view-properties
-            package-view-annotation package-view-full-name
+            package-view-full-name package-view-annotation
 
-            weights-origin?
+            weights-origin? weights-file-name? weights-location?
 
             warning? warning-package warning-location warning-kind warning-message
             warning-explanation warning->string
 
-            lint-context? make-lint-context lint-context-graph lint-context-problem
+            merge-declarations
+
+            make-lint-context lint-context? lint-context-policy lint-context-hardware
+            lint-context-catalog-graph lint-context-catalog-weights
+            catalog-weights-for-sha256 catalog-weights-for-uri catalog-weights-for-package
+            package-annotation package-graph package-evaluator
             package-shipped-weights check-package))
 
 ;;; Package views.
@@ -49,25 +59,44 @@ input's label."
   (%origin-view label method uris file-name (and sha256 (string-downcase sha256))))
 
 (define-record-type <package-view>
-  (%package-view name version location origins properties)
+  (%package-view name version location origins properties clause-locations)
   package-view?
   (name package-view-name)
   (version package-view-version)
   (location package-view-location)     ;alist: filename, line (0-based), column
   (origins package-view-origins)
-  (properties package-view-properties))
+  (properties package-view-properties)
+  (clause-locations package-view-clause-locations)) ;thunk, see below
 
-(define* (package-view name version #:key location (origins '()) (properties '()))
-  "Return what the checker needs to know of a package."
-  (%package-view name version location origins properties))
+(define (source-property-locations clauses)
+  ;; Where the reader recorded each clause, for data read from a file.
+  (map (lambda (clause)
+         (and (pair? clause)
+              (let ((properties (source-properties clause)))
+                (and (assq 'line properties)
+                     `((filename . ,(assq-ref properties 'filename))
+                       (line . ,(assq-ref properties 'line))
+                       (column . ,(assq-ref properties 'column)))))))
+       clauses))
+
+(define* (package-view name version #:key location (origins '()) (properties '())
+                       (clause-locations source-property-locations))
+  "Return what the checker needs to know of a package.  CLAUSE-LOCATIONS,
+given the clauses of its model-provenance property, returns their source
+locations (alists, or #f where unknown); by default those the reader
+recorded."
+  (%package-view name version location origins properties clause-locations))
 
 (define (package-view-full-name view)
   "Return NAME@VERSION of VIEW, as guix lint names packages."
   (string-append (package-view-name view) "@" (package-view-version view)))
 
 (define (package-view-annotation view)
-  "Return the provenance annotation of VIEW's properties, or #f."
-  (assq-ref (package-view-properties view) 'model-provenance))
+  "Return the model-provenance property of VIEW as written (plain data, or
+a record made by the provenance macro), or #f."
+  (match (assq 'model-provenance (package-view-properties view))
+    (#f #f)
+    ((_ . value) value)))
 
 ;;; Recognising weights.
 
@@ -93,14 +122,24 @@ input's label."
 (define not-weights-rx
   (make-regexp "\\.(json|txt|md|py|yaml|yml|cfg|ini|html)$" regexp/icase))
 
+(define (weights-file-name? name)
+  "Return true if NAME, a file name or URI, names a weights file."
+  (regexp-exec weights-file-rx name))
+
+(define (weights-location? uri)
+  "Return true if URI points into a model hub or a repository of models."
+  (regexp-exec weights-location-rx uri))
+
+(define (basename* name) (last (string-split name #\/)))
+
 (define (weights-origin? origin)
   "Return #t if ORIGIN looks like it fetches trained weights."
   (let* ((names (filter string? (cons (origin-view-file-name origin) (origin-view-uris origin))))
          (file (or (origin-view-file-name origin)
                    (match (origin-view-uris origin) ((uri . _) uri) (() "")))))
-    (and (or (any (cut regexp-exec weights-file-rx <>) names)
+    (and (or (any weights-file-name? names)
              (and (not (regexp-exec not-weights-rx file))
-                  (any (cut regexp-exec weights-location-rx <>) names)))
+                  (any weights-location? names)))
          #t)))
 
 ;;; Warnings.
@@ -118,80 +157,320 @@ input's label."
 (define (warning->string w)
   "Render W as guix lint does: LOCATION: NAME@VERSION: MESSAGE."
   (format #f "~a: ~a: ~a"
-          (location->string (or (warning-location w)
-                                (package-view-location (warning-package w))))
+          (format-location (or (warning-location w)
+                               (package-view-location (warning-package w))))
           (package-view-full-name (warning-package w))
           (warning-message w)))
 
-;;; The graph all packages are judged in.
+;;; Refining declarations.
 
-;; The catalog's and every package's declarations, as one graph; PROBLEM is
-;; the condition raised if they do not form one.
+(define (refine base addition)
+  ;; ADDITION redeclares BASE, an artifact of the same id and kind: the
+  ;; fields it gives replace BASE's, the others are kept; sources add up.
+  (define (pick get empty)
+    (let ((value (get addition)))
+      (if (equal? value empty) (get base) value)))
+  (artifact (artifact-id base) (artifact-kind base)
+            #:name (pick artifact-name "") #:version (pick artifact-version "")
+            #:license (pick artifact-license #f) #:sha256 (pick artifact-sha256 #f)
+            #:uris (pick artifact-uris '()) #:format (pick artifact-format "")
+            #:availability (pick artifact-availability 'unknown)
+            #:guix-package (pick artifact-guix-package #f) #:size (pick artifact-size #f)
+            #:notes (pick artifact-notes "") #:backends (pick artifact-backends '())
+            #:sources (delete-duplicates (append (artifact-sources addition) (artifact-sources base)))))
+
+(define (merge-declarations artifacts steps annotation)
+  "Add the declarations of ANNOTATION (a provenance record) to ARTIFACTS and
+STEPS (records).  An artifact redeclared with the same kind is refined:
+the fields the annotation gives replace the earlier ones.  A step
+redeclared replaces the earlier one.  Return three values: the artifacts,
+the steps, and the conflicts (an id declared as another kind of thing),
+as (ID . MESSAGE) pairs whose declarations were left out."
+  (let ((by-id (make-hash-table)))
+    (for-each (lambda (a) (hash-set! by-id (artifact-id a) a)) artifacts)
+    (for-each (lambda (s) (hash-set! by-id (step-id s) s)) steps)
+    (let*-values
+        (((replacements additions conflicts)
+          (let loop ((records (append (provenance-artifacts annotation) (provenance-steps annotation)))
+                     (replacements '()) (additions '()) (conflicts '()))
+            (match records
+              (() (values replacements (reverse additions) (reverse conflicts)))
+              ((record . rest)
+               (let* ((id (if (artifact? record) (artifact-id record) (step-id record)))
+                      (earlier (hash-ref by-id id)))
+                 (define (describe r)
+                   (if (artifact? r) (symbol->string (artifact-kind r)) "a step"))
+                 (cond
+                  ((not earlier) (loop rest replacements (cons record additions) conflicts))
+                  ((and (artifact? record) (artifact? earlier)
+                        (eq? (artifact-kind record) (artifact-kind earlier)))
+                   (loop rest (acons id (refine earlier record) replacements) additions conflicts))
+                  ((and (step? record) (step? earlier))
+                   (loop rest (acons id record replacements) additions conflicts))
+                  (else
+                   (loop rest replacements additions
+                         (acons id (format #f "'~a' is declared as ~a here but is ~a already"
+                                           id (describe record) (describe earlier))
+                                conflicts))))))))))
+      (define (replaced record id)
+        (or (assoc-ref replacements id) record))
+      (values (append (map (lambda (a) (replaced a (artifact-id a))) artifacts)
+                      (filter artifact? additions))
+              (append (map (lambda (s) (replaced s (step-id s))) steps)
+                      (filter step? additions))
+              conflicts))))
+
+;;; The context all packages are judged in.
+
 (define-record-type <lint-context>
-  (%lint-context graph problem evaluator policy hardware catalog known-weights)
+  (%lint-context policy hardware catalog-artifacts catalog-steps catalog-graph
+                 catalog-evaluator by-sha256 by-uri by-package other-annotations
+                 packages)
   lint-context?
-  (graph lint-context-graph)
-  (problem lint-context-problem)
-  (evaluator lint-context-evaluator)
   (policy lint-context-policy)
   (hardware lint-context-hardware)
-  (catalog lint-context-catalog)                ;provenance records
-  (known-weights lint-context-known-weights))   ;weights artifacts of the catalog
+  (catalog-artifacts lint-context-catalog-artifacts)
+  (catalog-steps lint-context-catalog-steps)
+  (catalog-graph lint-context-catalog-graph)
+  (catalog-evaluator lint-context-catalog-evaluator)
+  (by-sha256 lint-context-by-sha256)      ;hash table: sha256 -> catalog weights
+  (by-uri lint-context-by-uri)            ;URI -> catalog weights
+  (by-package lint-context-by-package)    ;Guix package name -> catalog weights
+  (other-annotations lint-context-other-annotations) ;promise: id -> (package . provenance)
+  (packages lint-context-packages))       ;hash table: view -> what was worked out for it
 
-(define (declarations annotations)
-  (values (append-map provenance-artifacts annotations)
-          (append-map provenance-steps annotations)))
+(define (index-by key artifacts)
+  (let ((table (make-hash-table)))
+    (for-each (lambda (a)
+                (for-each (lambda (k) (hash-set! table k (cons a (hash-ref table k '()))))
+                          (key a)))
+              (reverse artifacts))
+    table))
 
-(define (try-graph annotations)
-  (let-values (((artifacts steps) (declarations annotations)))
-    (guard (e ((provenance-error? e) (values #f e)))
-      (values (make-provenance-graph artifacts steps) #f))))
+(define* (make-lint-context #:key (catalog '()) (policy (default-policy))
+                            (hardware (default-hardware-profile))
+                            (other-annotations (lambda () '())))
+  "Prepare to check packages against CATALOG (provenance records), under
+POLICY on HARDWARE.  Later declarations of CATALOG refine earlier ones;
+conflicting ones raise an &annotation-error.  OTHER-ANNOTATIONS is called
+at most once, when an annotation refers to an id neither it nor the
+catalog declares; it returns the (PACKAGE-NAME . ANNOTATION) pairs of the
+packages whose annotations may declare it, ANNOTATION being plain data or
+a provenance record."
+  (let-values (((artifacts steps)
+                (fold2 (lambda (annotation artifacts steps)
+                         (let-values (((artifacts steps conflicts)
+                                       (merge-declarations artifacts steps annotation)))
+                           (match conflicts
+                             (() (values artifacts steps))
+                             (((id . message) . _)
+                              (raise-annotation-error
+                               (assoc-ref (provenance-locations annotation) id) message)))))
+                       '() '() catalog)))
+    (let* ((graph (make-provenance-graph artifacts steps))
+           (weights (filter (lambda (a) (eq? 'weights (artifact-kind a))) artifacts)))
+      (%lint-context policy hardware artifacts steps graph
+                     (make-evaluator graph #:policy policy #:hardware hardware)
+                     (index-by (lambda (a) (if (artifact-sha256 a) (list (artifact-sha256 a)) '()))
+                               weights)
+                     (index-by artifact-uris weights)
+                     (index-by (lambda (a) (if (artifact-guix-package a)
+                                               (list (artifact-guix-package a))
+                                               '()))
+                               weights)
+                     (delay (annotations-by-id (other-annotations)))
+                     (make-weak-key-hash-table)))))
 
-(define* (make-lint-context packages #:key (catalog '()) (policy (default-policy))
-                            (hardware (default-hardware-profile)))
-  "Prepare to check PACKAGES (views) against the provenance declared by
-their annotations and CATALOG (provenance records), under POLICY on
-HARDWARE."
-  (let ((annotated (filter (compose provenance? package-view-annotation) packages)))
-    (let-values (((graph problem)
-                  (try-graph (append catalog (map package-view-annotation annotated)))))
-      (%lint-context graph problem
-                     (and graph (make-evaluator graph #:policy policy #:hardware hardware))
-                     policy hardware catalog
-                     (filter (lambda (a) (eq? 'weights (artifact-kind a)))
-                             (append-map provenance-artifacts catalog))))))
+(define (fold2 proc seed1 seed2 items)
+  (let loop ((items items) (seed1 seed1) (seed2 seed2))
+    (match items
+      (() (values seed1 seed2))
+      ((item . rest)
+       (let-values (((seed1 seed2) (proc item seed1 seed2)))
+         (loop rest seed1 seed2))))))
 
-;; The evaluator for VIEW: the shared one, or, when the declarations of all
-;; packages do not form a graph, one of the catalog and VIEW alone.
-(define (evaluator-for context view)
-  (or (lint-context-evaluator context)
-      (let-values (((graph problem)
-                    (try-graph (append (lint-context-catalog context)
-                                       (list (package-view-annotation view))))))
-        (and graph (make-evaluator graph #:policy (lint-context-policy context)
-                                   #:hardware (lint-context-hardware context))))))
+(define (annotations-by-id pairs)
+  ;; Valid annotations of other packages, by the ids they declare; invalid
+  ;; ones are their own packages' warnings.
+  (let ((table (make-hash-table)))
+    (for-each (match-lambda
+                ((name . annotation)
+                 (let ((parsed (guard (e ((annotation-error? e) #f))
+                                 (if (provenance? annotation)
+                                     annotation
+                                     (parse-provenance annotation)))))
+                   (when parsed
+                     (for-each (lambda (id)
+                                 (unless (hash-ref table id)
+                                   (hash-set! table id (cons name parsed))))
+                               (map car (provenance-locations parsed)))))))
+              pairs)
+    table))
+
+(define (catalog-weights-for-sha256 context sha256)
+  "Return the catalog's weights whose sha256 is SHA256 (hexadecimal)."
+  (hash-ref (lint-context-by-sha256 context) sha256 '()))
+
+(define (catalog-weights-for-uri context uri)
+  "Return the catalog's weights fetched from URI."
+  (hash-ref (lint-context-by-uri context) uri '()))
+
+(define (catalog-weights-for-package context name)
+  "Return the catalog's weights that Guix package NAME ships."
+  (hash-ref (lint-context-by-package context) name '()))
+
+(define (lint-context-catalog-weights context)
+  "Return the weights artifacts of the catalog."
+  (filter (lambda (a) (eq? 'weights (artifact-kind a))) (lint-context-catalog-artifacts context)))
+
+;;; What is worked out for one package, once.
+
+(define-record-type <judgement>
+  (judgement annotation problems graph evaluator)
+  judgement?
+  (annotation judgement-annotation)     ;provenance record, or #f
+  (problems judgement-problems)         ;warnings about the annotation itself
+  (graph judgement-graph)               ;graph the package is judged in, or #f
+  (evaluator judgement-evaluator))      ;or #f
+
+(define (parse-annotation view)
+  ;; Return the provenance record of VIEW's annotation and the warnings its
+  ;; mistakes give.
+  (match (package-view-annotation view)
+    (#f (values #f '()))
+    ((? provenance? record) (values record '()))
+    (data
+     (guard (e ((annotation-error? e)
+                (values #f (list (warning view (annotation-error-location e) 'invalid-annotation
+                                          (string-append "model-provenance: " (exception-message e))
+                                          '())))))
+       (values (parse-provenance data
+                                 #:location (package-view-location view)
+                                 #:clause-locations (if (list? data)
+                                                        ((package-view-clause-locations view) data)
+                                                        '()))
+               '())))))
+
+(define (references steps)
+  (append-map (lambda (s) (append (map car (step-inputs s)) (step-outputs s))) steps))
+
+(define (declared-graph context view annotation)
+  ;; The catalog refined by ANNOTATION and by the annotations of other
+  ;; packages it refers to.  Return the graph (or #f) and the warnings.
+  (define own-locations (provenance-locations annotation))
+  (define (located id)
+    (or (assoc-ref own-locations id) (provenance-location annotation)))
+  (let loop ((pending (list annotation))
+             (seen (list (package-view-name view)))
+             (artifacts (lint-context-catalog-artifacts context))
+             (steps (lint-context-catalog-steps context))
+             (warnings '()))
+    (match pending
+      ((next . rest)
+       (let-values (((artifacts steps conflicts) (merge-declarations artifacts steps next)))
+         (loop rest seen artifacts steps
+               (append warnings
+                       (if (eq? next annotation)
+                           (map (match-lambda
+                                  ((id . message)
+                                   (warning view (located id) 'invalid-annotation
+                                            (string-append "model-provenance: " message) '())))
+                                conflicts)
+                           '())))))
+      (()
+       (let* ((declared (let ((table (make-hash-table)))
+                          (for-each (lambda (a) (hash-set! table (artifact-id a) #t)) artifacts)
+                          (for-each (lambda (s) (hash-set! table (step-id s) #t)) steps)
+                          table))
+              (unknown (delete-duplicates
+                        (remove (cut hash-ref declared <>) (references steps))))
+              (providers (if (null? unknown)
+                             '()
+                             (delete-duplicates
+                              (filter-map (lambda (id)
+                                            (match (hash-ref (force (lint-context-other-annotations
+                                                                     context))
+                                                             id)
+                                              ((name . provider)
+                                               (and (not (member name seen)) (cons name provider)))
+                                              (#f #f)))
+                                          unknown)
+                              (lambda (a b) (string=? (car a) (car b)))))))
+         (if (pair? providers)
+             (loop (map cdr providers) (append (map car providers) seen) artifacts steps warnings)
+             (guard (e ((provenance-error? e)
+                        (values #f
+                                (append
+                                 warnings
+                                 (map (match-lambda
+                                        ((code message ids field)
+                                         (warning view
+                                                  (any (cut assoc-ref own-locations <>) ids)
+                                                  'invalid-annotation
+                                                  (string-append "model-provenance: " message)
+                                                  '())))
+                                      (provenance-error-problems e))))))
+               (values (make-provenance-graph artifacts steps) warnings))))))))
+
+(define (judge context view)
+  (or (hash-ref (lint-context-packages context) view)
+      (let ((result
+             (let-values (((annotation problems) (parse-annotation view)))
+               (if (not annotation)
+                   (judgement #f problems (lint-context-catalog-graph context)
+                              (lint-context-catalog-evaluator context))
+                   (let-values (((graph more-problems) (declared-graph context view annotation)))
+                     (judgement annotation (append problems more-problems) graph
+                                (and graph
+                                     (make-evaluator graph #:policy (lint-context-policy context)
+                                                     #:hardware (lint-context-hardware context)))))))))
+        (hash-set! (lint-context-packages context) view result)
+        result)))
+
+(define (package-annotation context view)
+  "Return VIEW's annotation as a provenance record, or #f when it has none
+or it is invalid."
+  (judgement-annotation (judge context view)))
+
+(define (package-graph context view)
+  "Return the graph VIEW is judged in: the catalog's, refined by its
+annotation; #f when its annotation does not form a graph with the
+catalog."
+  (judgement-graph (judge context view)))
+
+(define (package-evaluator context view)
+  "Return the evaluator of VIEW's graph under the context's policy, or #f."
+  (judgement-evaluator (judge context view)))
 
 ;;; Weights a package ships.
 
+(define (hash-matches context origin)
+  (if (origin-view-sha256 origin)
+      (catalog-weights-for-sha256 context (origin-view-sha256 origin))
+      '()))
+
+(define (uri-matches context origin)
+  (append-map (cut catalog-weights-for-uri context <>) (origin-view-uris origin)))
+
 ;; Catalog weights that VIEW ships: those naming the package, and those
 ;; whose sha256 or URI is one of an origin's.  Each comes through the
-;; origin it matches, else the first origin that looks like weights.
+;; origin it matches, by hash rather than URI (one repository may hold
+;; several), else the first origin that looks like weights.
 (define (catalog-matches context view covered)
-  (define (matches? artifact origin)
-    (or (and (artifact-sha256 artifact) (origin-view-sha256 origin)
-             (string=? (artifact-sha256 artifact) (origin-view-sha256 origin)))
-        (any (cut member <> (origin-view-uris origin)) (artifact-uris artifact))))
-  (define (same-hash? artifact origin)
-    (and (artifact-sha256 artifact) (origin-view-sha256 origin)
-         (string=? (artifact-sha256 artifact) (origin-view-sha256 origin))))
-  (let ((origins (package-view-origins view)))
+  (let* ((origins (package-view-origins view))
+         (by-origin (append-map (lambda (matches)
+                                  (append-map (lambda (origin)
+                                                (map (cut cons <> origin) (matches context origin)))
+                                              origins))
+                                (list hash-matches uri-matches)))
+         (named (catalog-weights-for-package context (package-view-name view)))
+         (candidates (delete-duplicates (append named (map car by-origin)) eq?)))
     (filter-map
      (lambda (artifact)
-       ;; An artifact naming its Guix package belongs to that package only:
-       ;; the nine Maia packages share one checkout, hence one URI.
        (let ((package (artifact-guix-package artifact))
-             (origin (or (find (cut same-hash? artifact <>) origins)
-                         (find (cut matches? artifact <>) origins))))
+             (origin (assq-ref by-origin artifact)))
+         ;; An artifact naming its Guix package belongs to that package only:
+         ;; the nine Maia packages share one checkout, hence one URI.
          (and (if package
                   (string=? package (package-view-name view))
                   (and origin (weights-origin? origin)))
@@ -200,20 +479,18 @@ HARDWARE."
                                  (else "source"))))
                 (and (not (member label covered))
                      (shipped-weights (artifact-id artifact) label #f #f #f))))))
-     (lint-context-known-weights context))))
+     candidates)))
 
 (define (package-shipped-weights context view)
   "Return the weights VIEW ships: those its annotation declares, then those
 the catalog knows it by."
-  (let* ((annotation (package-view-annotation view))
-         (declared (if (provenance? annotation) (provenance-shipped annotation) '())))
+  (let* ((annotation (package-annotation context view))
+         (declared (if annotation (provenance-shipped annotation) '())))
     (append declared (catalog-matches context view (map shipped-weights-input declared)))))
 
 ;;; Checks.
 
 (define stockfish-net-rx (make-regexp "^nn-([0-9a-f]{12})\\.nnue$"))
-
-(define (basename* name) (last (string-split name #\/)))
 
 ;; Stockfish names a net after the first 12 hex digits of its sha256.
 (define (stockfish-name-warnings view origin)
@@ -273,34 +550,19 @@ the catalog knows it by."
                              (format #f "license contradicted by lineage: ~a" text) '()))
                   (verdict-license-lineage verdict))))))))
 
-(define (annotation-problem-warnings context view)
-  ;; The shared graph failed: report the problems that name this
-  ;; package's ids, or, if its own declarations fail, all of them.
-  (let ((annotation (package-view-annotation view)))
-    (match (lint-context-problem context)
-      (#f '())
-      (problem
-       (let* ((mine (map artifact-id (provenance-artifacts annotation)))
-              (mine (append mine (map step-id (provenance-steps annotation))))
-              (relevant (filter (match-lambda ((code message ids field) (any (cut member <> mine) ids)))
-                                (provenance-error-problems problem))))
-         (map (match-lambda
-                ((code message ids field)
-                 (warning view (provenance-location annotation) 'invalid-annotation message '())))
-              relevant))))))
-
 (define (check-package context view)
   "Return the lint warnings of package VIEW in CONTEXT."
-  (let* ((annotation (package-view-annotation view))
+  (let* ((judged (judge context view))
          (shipped (package-shipped-weights context view))
          (covered (map shipped-weights-input shipped)))
     (append
-     (if (and annotation (not (provenance? annotation)))
-         (list (warning view #f 'invalid-annotation
-                        "property model-provenance must be a (provenance ...) form" '()))
-         '())
+     (judgement-problems judged)
+     ;; An invalid annotation is the one warning about the package's
+     ;; weights: they are not also unannotated.
      (filter-map (lambda (origin)
                    (and (weights-origin? origin)
+                        (not (and (package-view-annotation view)
+                                  (not (judgement-annotation judged))))
                         (not (member (origin-view-label origin) covered))
                         (warning view #f 'unannotated-weights
                                  (format #f "origin '~a' (~a) looks like trained weights but has no model-provenance annotation"
@@ -312,9 +574,5 @@ the catalog knows it by."
                                  '())))
                  (package-view-origins view))
      (append-map (cut stockfish-name-warnings view <>) (package-view-origins view))
-     (if (provenance? annotation) (annotation-problem-warnings context view) '())
      (append-map (cut shipped-warnings view <>) shipped)
-     ;; One evaluator for all the weights of the package.
-     (if (null? shipped)
-         '()
-         (append-map (cut verdict-warnings (evaluator-for context view) view <>) shipped)))))
+     (append-map (cut verdict-warnings (judgement-evaluator judged) view <>) shipped))))

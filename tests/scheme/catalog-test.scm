@@ -157,7 +157,7 @@
 
 ;; Matching: every Guix package of the catalog ships the weights the catalog
 ;; knows it by, through the right origin.
-(let ((context (make-lint-context catalog-packages #:catalog declarations)))
+(let ((context (make-lint-context #:catalog declarations)))
   (define (shipped name)
     (map (lambda (s) (list (shipped-weights-id s) (shipped-weights-input s)))
          (package-shipped-weights context

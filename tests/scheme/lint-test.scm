@@ -4,7 +4,7 @@
 ;;; with their exact messages and locations.
 
 (use-modules (srfi srfi-1) (srfi srfi-26) (srfi srfi-64) (ice-9 exceptions) (ice-9 match)
-             (model-provenance annotations) (model-provenance cli) (model-provenance evaluate)
+             (model-provenance annotations) (model-provenance catalog) (model-provenance evaluate)
              (model-provenance graph) (model-provenance lint))
 
 (define data (string-append (dirname (current-filename)) "/data"))
@@ -16,7 +16,7 @@
   (find (lambda (p) (string=? name (package-view-name p))) guix-packages))
 
 (define (lint-lines views . declarations)
-  (let ((context (make-lint-context views #:catalog declarations)))
+  (let ((context (make-lint-context #:catalog declarations)))
     (map warning->string (append-map (cut check-package context <>) views))))
 
 (test-begin "lint")
@@ -87,7 +87,7 @@
    (step "train-big" 'train #:inputs '(("nnue-pytorch" . software) ("stockfish-training-data" . training-data))
          #:outputs '("stockfish-18-big-net" "stockfish-18-small-net"))))
 
-(let ((warnings (let ((context (make-lint-context (list (stockfish-with contradicted)) #:catalog (list shared))))
+(let ((warnings (let ((context (make-lint-context #:catalog (list shared))))
                   (check-package context (stockfish-with contradicted)))))
   ;; The small net's origin counts as unannotated: the annotation names
   ;; another input.
@@ -102,7 +102,7 @@
     (warning-message (third warnings)))
   (test-assert "the warning points at the weights clause"
     (string-prefix? (basename (current-filename))
-                    (basename (location->string (warning-location (third warnings))))))
+                    (basename (format-location (warning-location (third warnings))))))
   (test-equal "an unknown compute makes the verdict undetermined"
     "weights 'stockfish-18-big-net': undetermined under guix-base-criterion: the compute of step 'train-big' is not recorded (FLOPs, or hours on a named hardware profile)"
     (warning-message (fourth warnings)))
@@ -134,7 +134,7 @@
                                     (step "fine-tune-llama" 'fine-tune
                                           #:inputs '(("nnue-pytorch" . software) ("llama-2-7b" . initial-weights))
                                           #:outputs '("tune")))))))
-         (context (make-lint-context (list view) #:catalog (list shared))))
+         (context (make-lint-context #:catalog (list shared))))
     (map warning-kind (check-package context view))))
 
 (test-equal "an annotation naming unknown artifacts"
@@ -143,12 +143,77 @@
                                            (weights "small" #:input "neural-network-small" #:license "CC0-1.0")
                                            (step "train" 'train #:inputs '(("no-such-trainer" . software))
                                                  #:outputs '("big" "small")))))
-         (context (make-lint-context (list view))))
+         (context (make-lint-context)))
     (delete-duplicates (map warning-kind (check-package context view)))))
 
-(test-equal "a property that is not a provenance form"
-  '("gnu/packages/games.scm:12028:4: stockfish@18: property model-provenance must be a (provenance ...) form")
-  (take (lint-lines (list (stockfish-with '((weights "x"))))) 1))
+(test-equal "a property that is not a list of clauses"
+  '("gnu/packages/games.scm:12028:4: stockfish@18: model-provenance: expected a list of clauses such as (weights ID ...) or (step ID KIND ...), got weights")
+  (lint-lines (list (package-view "stockfish" "18" #:location (package-view-location (package-named "stockfish"))
+                                  #:origins (package-view-origins (package-named "stockfish"))
+                                  #:properties '((model-provenance . weights))))))
+
+;;; Plain data, as Guix packages carry it: checked when the checker runs,
+;;; each mistake located at its clause.
+
+(define plain-annotated
+  (package-view "stockfish" "18" #:location (package-view-location (package-named "stockfish"))
+                #:origins (package-view-origins (package-named "stockfish"))
+                #:properties
+                '((model-provenance
+                   (weights "stockfish-18-big-net" #:input "neural-network-big" #:format nnue
+                            #:license "CC0-1.0")
+                   (weights "stockfish-18-small-net" #:input "neural-network-small" #:license "CC0-1.0")
+                   (step "train-big" train
+                         #:inputs (("nnue-pytorch" . software) ("stockfish-training-data" . training-data))
+                         #:outputs ("stockfish-18-big-net")
+                         #:compute (compute #:hours 10 #:hardware-profile "desktop-amd-gpu")
+                         #:sources ((source "https://github.com/official-stockfish/nnue-pytorch"
+                                            #:date "2026-11-30")))
+                   (step "train-small" 'train
+                         #:inputs (("nnue-pytorch" . software) ("stockfish-training-data" . training-data))
+                         #:outputs ("stockfish-18-small-net")
+                         #:compute (compute #:hours 2 #:hardware-profile "desktop-amd-gpu"))))))
+
+(test-equal "plain data (quoted values too): nothing to report" '()
+  (lint-lines (list plain-annotated) shared))
+
+(define plain-broken
+  (package-view "stockfish" "18" #:location (package-view-location (package-named "stockfish"))
+                #:origins (package-view-origins (package-named "stockfish"))
+                #:properties
+                '((model-provenance
+                   (weights "stockfish-18-big-net" #:input "neural-network-big")
+                   (step "train-big" train #:inputs (("nnue-pytorch" . software))
+                         #:outputs ("stockfish-18-big-net")
+                         #:compute (compute #:hours "ten"))))))
+
+(test-equal "a mistake in plain data: one warning, at the clause the reader saw"
+  (list (format #f "~a:~a:~a: stockfish@18: model-provenance: step 'train-big' #:compute #:hours: expected a non-negative number, got \"ten\""
+                (current-filename) 186 19))
+  (lint-lines (list plain-broken) shared))
+
+(test-equal "a catalog id redeclared with the same kind refines it"
+  '("CC0-1.0" "nnue")
+  (let* ((context (make-lint-context #:catalog (list shared)))
+         (graph (package-graph context plain-annotated))
+         (net (graph-node graph "stockfish-18-big-net")))
+    (list (artifact-license net) (artifact-format net))))
+
+(test-equal "declarations of other packages are found when referred to"
+  '()
+  (let* ((provider (provenance (dataset "other-data" #:license "CC0-1.0" #:availability 'public-download)))
+         (user (package-view "user" "1"
+                             #:origins (list (origin-view "net" #:uris '("https://example.org/n.onnx")))
+                             #:properties
+                             '((model-provenance
+                                (weights "user-net" #:input "net" #:license "CC0-1.0")
+                                (step "train-user-net" train
+                                      #:inputs (("nnue-pytorch" . software) ("other-data" . training-data))
+                                      #:outputs ("user-net")
+                                      #:compute (compute #:hours 1 #:hardware-profile "desktop-amd-gpu"))))))
+         (context (make-lint-context #:catalog (list shared)
+                                     #:other-annotations (lambda () `(("provider" . ,provider))))))
+    (map warning->string (check-package context user))))
 
 ;;; The corpus of bad annotations: each file raises one error when
 ;;; loaded, with the location of the bad clause.
@@ -172,14 +237,14 @@
     (let ((file (string-append data "/bad-annotations/" name ".scm")))
       (test-equal name
         (string-append file ":" expected)
-        (guard (e ((annotation-error? e) (exception-message e)))
+        (guard (e ((annotation-error? e) (annotation-error->string e)))
           (load-declarations file)
           'no-error)))))
  bad-annotations)
 
 (test-assert "a malformed clause is a syntax error with its location"
   (let ((file (string-append data "/bad-annotations/not-a-clause.scm")))
-    (guard (e ((usage-error? e)
+    (guard (e ((input-error? e)
                (string-contains (exception-message e) "not-a-clause.scm:3:12: provenance: expected a clause")))
       (load-declarations file)
       #f)))

@@ -1,51 +1,75 @@
 ;;; SPDX-License-Identifier: GPL-3.0-or-later
-;;; guix model-provenance: lint, show, why and graph for Guix packages.
-;;; Installed in share/guix/extensions, where GUIX_EXTENSIONS_PATH finds it.
+;;; guix model-provenance: lint, show, why, graph and report for the
+;;; packages of Guix and of channels.  Installed in share/guix/extensions,
+;;; where GUIX_EXTENSIONS_PATH finds it.
 
 (define-module (guix extensions model-provenance)
   #:use-module (ice-9 match)
   #:use-module (srfi srfi-1)
+  #:use-module (srfi srfi-11)
+  #:use-module (srfi srfi-37)
   #:use-module (guix packages)
   #:use-module (guix scripts)
+  #:use-module (guix utils)
   #:use-module (gnu packages)
-  #:use-module (model-provenance annotations)
   #:use-module (model-provenance cli)
   #:use-module (model-provenance guix)
   #:use-module (model-provenance lint)
   #:export (guix-model-provenance))
 
-(define (annotated-packages)
-  ;; Every package that declares provenance: annotations may refer to
-  ;; each other's artifacts.
-  (fold-packages (lambda (package result)
-                   (if (assq 'model-provenance (package-properties package))
-                       (cons package result)
-                       result))
-                 '()))
+(define %load-path-option
+  ;; As in other guix commands: add DIRECTORY to the package module path,
+  ;; so that a channel's packages are found.
+  (option '(#\L "load-path") #t #f
+          (lambda (opt name directory result)
+            (%package-module-path (cons directory (%package-module-path)))
+            (set! %load-path (cons directory %load-path))
+            (set! %load-compiled-path (cons directory %load-compiled-path))
+            result)))
 
-(define (all-packages)
-  (fold-packages cons '()))
+(define (find-package specification)
+  ;; The newest package SPECIFICATION (NAME or NAME@VERSION) names, or #f,
+  ;; without the messages of specification->package.
+  (let-values (((name version) (package-name->name+version specification)))
+    (match (find-best-packages-by-name name version)
+      ((package . _) package)
+      (() #f))))
 
-(define (read-packages options)
-  ;; Packages named on the command line (after the subcommand), every
-  ;; annotated package, and for `lint' without names, every package.
-  (let* ((operands (reverse (filter-map (match-lambda (('operand . o) o) (_ #f)) options)))
-         (named (match operands
-                  ((command . names)
-                   (filter-map (lambda (name)
-                                 (false-if-exception (specification->package name)))
-                               names))
-                  (_ '())))
-         (packages (match operands
-                     (("lint") (all-packages))
-                     (_ (delete-duplicates (append named (annotated-packages)) eq?)))))
-    (values (map package->package-view packages) '())))
+(define (weights-packages)
+  ;; Every package of the distribution that may ship weights: annotated,
+  ;; known to the catalog, or with origins that look like weights.
+  (let ((context (guix-lint-context)))
+    (fold-packages (lambda (package result)
+                     (if (package-may-ship-weights? context package)
+                         (cons package result)
+                         result))
+                   '())))
+
+(define (guix-package-set options catalog-views)
+  (package-set (lambda (name)
+                 (let ((package (find-package name)))
+                   (and package (package->package-view package))))
+               (lambda ()
+                 (filter (lambda (view)
+                           (or (package-view-annotation view)
+                               (any weights-origin? (package-view-origins view))
+                               (pair? (catalog-weights-for-package (guix-lint-context)
+                                                                   (package-view-name view)))
+                               (pair? (package-shipped-weights (guix-lint-context) view))))
+                         (map package->package-view
+                              (sort (weights-packages)
+                                    (lambda (a b)
+                                      (string<? (package-full-name a) (package-full-name b)))))))
+               annotated-package-annotations
+               '()))
 
 (define-command (guix-model-provenance . args)
   (category extension)
   (synopsis "tell where the trained weights of packages come from")
-  (exit (run-model-provenance args
-                              #:program "guix model-provenance"
-                              #:packages-from "packages of Guix"
-                              #:catalog-packages? #f
-                              #:read-packages read-packages)))
+  (exit (run-model-provenance
+         args
+         #:program "guix model-provenance"
+         #:packages-from "every package of Guix and its channels that ships weights"
+         #:options (list %load-path-option)
+         #:options-help "  -L, --load-path=DIR  prepend DIR to the package module search path\n"
+         #:package-set guix-package-set)))

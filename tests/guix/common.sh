@@ -1,0 +1,31 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Sourced by the Guix test scripts, which tests/guix/run starts.
+set -eu
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/mp-guix-test.XXXXXX")
+trap 'rm -rf "$scratch"' EXIT
+tree=$(dirname "$(dirname "$MP_GUIX")")
+failures=0
+
+check() {   # check DESCRIPTION COMMAND...: the command must succeed
+  if (eval "$2"); then echo "PASS: $1"; else echo "FAIL: $1"; failures=$((failures + 1)); fi
+}
+
+finish() {
+  echo "$failures failed"
+  [ "$failures" -eq 0 ]
+}
+
+# The README's annotation example, verbatim, as a channel module.
+readme_channel() {
+  mkdir -p "$scratch/channel/my-channel"
+  awk '/^## Annotating a package/ {s = 1} s && /^```scheme/ {p = 1; next} p && /^```/ {exit} p' \
+      "$MP_TOP/README.md" >"$scratch/channel/my-channel/chess-nets.scm"
+  echo "$scratch/channel"
+}
+
+# The packages of the catalog that ship weights (lc0, the engine, ships none).
+catalog_weights_packages() {
+  "$MP_BUILD/model-provenance" report --format=json |
+    sed 's/"weights":\[/\n/' | tail -n 1 |
+    grep -o '"package":"[^"@]*@' | sed 's/"package":"//; s/@$//' | uniq
+}
