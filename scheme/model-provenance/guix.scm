@@ -165,27 +165,43 @@ its source and every input that is an origin."
 
 ;;; Screening.
 
-(define (origin-may-ship-weights? context origin)
-  (let ((sha256 (origin-sha256 origin))
-        (uris (origin-uris origin)))
-    (or (and sha256 (pair? (catalog-weights-for-sha256 context sha256)))
-        (any (lambda (uri)
-               (or (pair? (catalog-weights-for-uri context uri))
-                   (weights-file-name? uri)
-                   (weights-location? uri)))
-             uris)
-        (match (origin-file-name origin)
-          ((? string? name) (weights-file-name? name))
-          (_ #f)))))
+(define (catalog-hashes context)
+  ;; The sha256 of the catalog's weights as bytevectors, so that screening
+  ;; compares origins' hashes without rendering them in hexadecimal.
+  (let ((table (make-hash-table)))
+    (for-each (lambda (artifact)
+                (when (artifact-sha256 artifact)
+                  (hash-set! table (base16-string->bytevector (artifact-sha256 artifact)) #t)))
+              (lint-context-catalog-weights context))
+    table))
 
-(define (package-may-ship-weights? context package)
-  "Return true unless PACKAGE certainly ships no weights the checker would
+(define (origin-may-ship-weights? hashes context origin)
+  (or (match (origin-hash origin)
+        ((? content-hash? hash) (hash-ref hashes (content-hash-value hash)))
+        (_ #f))
+      (any (lambda (uri)
+             (or (pair? (catalog-weights-for-uri context uri))
+                 (weights-file-name? uri)
+                 (weights-location? uri)))
+           (origin-uris origin))
+      (match (origin-file-name origin)
+        ((? string? name) (weights-file-name? name))
+        (_ #f))))
+
+(define package-may-ship-weights?
+  (let ((hashes-of (make-weak-key-hash-table)))
+    (lambda (context package)
+      "Return true unless PACKAGE certainly ships no weights the checker would
 report on: no annotation, no catalog entry naming it, no origin whose hash,
 URI or file name is that of weights."
-  (or (assq 'model-provenance (package-properties package))
-      (pair? (catalog-weights-for-package context (package-name package)))
-      (any (match-lambda ((label . origin) (origin-may-ship-weights? context origin)))
-           (package-origins package))))
+      (let ((hashes (or (hashq-ref hashes-of context)
+                        (let ((hashes (catalog-hashes context)))
+                          (hashq-set! hashes-of context hashes)
+                          hashes))))
+        (or (assq 'model-provenance (package-properties package))
+            (pair? (catalog-weights-for-package context (package-name package)))
+            (any (match-lambda ((label . origin) (origin-may-ship-weights? hashes context origin)))
+                 (package-origins package)))))))
 
 ;;; The context, once per process.
 

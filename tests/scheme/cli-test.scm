@@ -107,6 +107,27 @@
     (and (string-contains (output-of lint) "weights 'stockfish-18-big-net': undetermined under guix-base-criterion")
          (not (string-contains (output-of lint) "no model-provenance annotation")))))
 
+(test-equal "show, why and graph find a package's weights through the catalog"
+  '(0 0 0)
+  (map (lambda (command) (status-of (run command "stockfish"))) '("show" "why" "graph")))
+
+(test-assert "why of a catalog package explains both nets"
+  (let ((output (output-of (run "why" "stockfish"))))
+    (and (string-contains output "stockfish-18-big-net: ")
+         (string-contains output "stockfish-18-small-net: "))))
+
+(test-equal "a file redeclaring a catalog id as another kind: exit 2, located"
+  '(2 #t)
+  (let* ((file (string-append (or (getenv "TMPDIR") "/tmp") "/mp-cli-conflict-" (number->string (getpid)) ".scm"))
+         (_ (call-with-output-file file
+              (lambda (port) (write '(provenance (dataset "nnue-pytorch" #:license "CC0-1.0")) port))))
+         (result (run "-L" file "lint" "stockfish")))
+    (delete-file file)
+    (list (status-of result)
+          (and (string-contains (errors-of result)
+                                "'nnue-pytorch' is declared as dataset here but is software already")
+               #t))))
+
 (let ((report (run "report")))
   (test-equal "the main job exits 0" 0 (status-of report))
   (test-assert "it lints, tabulates and compares the policies"

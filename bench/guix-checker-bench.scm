@@ -1,0 +1,51 @@
+;;; SPDX-License-Identifier: GPL-3.0-or-later
+;;; What the model-provenance checker costs Guix, over every package of the
+;;; distribution.  Run with Guix's modules and the patched guix/lint.scm on
+;;; the load path; bench/guix-checker-bench sets that up:
+;;;   guile guix-checker-bench.scm installed|absent
+;;; installed: the checker's own cost per package, the catalog loaded (once,
+;;; timed apart), inputs forced as the checker forces them; and what forcing
+;;; the inputs alone costs.  absent: what the patched `guix lint' pays per
+;;; package when model-provenance is not installed.
+
+(use-modules (ice-9 format) (ice-9 match) (srfi srfi-1)
+             (gnu packages) (guix packages) (guix lint))
+
+(define (seconds thunk)
+  (let ((start (get-internal-real-time)))
+    (thunk)
+    (/ (- (get-internal-real-time) start) 1.0 internal-time-units-per-second)))
+
+(define (best-of n thunk)
+  (apply min (map (lambda (i) (seconds thunk)) (iota n))))
+
+(define packages (fold-packages cons '()))
+(define count (length packages))
+(define (per-package s) (/ (* 1e6 s) count))
+
+(define check
+  ;; The checker `guix lint -c model-provenance' runs: the patched Guix's.
+  (lint-checker-check (find (lambda (c) (eq? 'model-provenance (lint-checker-name c)))
+                            %local-checkers)))
+
+(define (check-all)
+  (for-each check packages))
+
+(format #t "~a packages~%" count)
+(match (cdr (command-line))
+  (("installed")
+   (let ((first (seconds check-all)))      ;loads the catalog, forces inputs once
+     (format #t "first pass (catalog loaded and shared): ~,2f s, ~,1f us/package~%"
+             first (per-package first)))
+   (let ((inputs (best-of 3 (lambda ()
+                              (for-each (lambda (p) (package-inputs p) (package-native-inputs p))
+                                        packages))))
+         (checker (best-of 3 check-all)))
+     (format #t "checker, best of 3: ~,3f s, ~,1f us/package~%" checker (per-package checker))
+     (format #t "of which forcing inputs: ~,1f us/package~%" (per-package inputs))))
+  (("absent")
+   (let ((first (seconds check-all))
+         (next (best-of 5 check-all)))
+     (format #t "model-provenance absent, first pass (one failed lookup): ~,1f us/package~%"
+             (per-package first))
+     (format #t "model-provenance absent, best of 5: ~,3f us/package~%" (per-package next)))))
