@@ -313,9 +313,9 @@ struct Reader {
   // #(name description software data weights documents free non-free
   //   start-from-free-weights? allow-proprietary-backends?
   //   registration-counts? require-data-available? budget-hours
-  //   classification sources)
+  //   classification sources unstated-licenses)
   mp::Policy policy(SCM value, const std::string& what) const {
-    constexpr std::size_t n = 15;
+    constexpr std::size_t n = 16;
     mp::Policy p;
     p.name = text(field(value, 0, n, what), what + " name");
     const std::string where = what + " '" + p.name + "'";
@@ -335,6 +335,14 @@ struct Reader {
                                                        mp::parse_classification,
                                                        "none, debian-ml-policy, osaid, mof");
     p.sources = sources(field(value, 14, n, what), where + " sources");
+    p.license_overrides.unstated = enumeration<mp::Freeness>(
+        field(value, 15, n, what), where + " unstated-licenses",
+        [](std::string_view name) -> std::optional<mp::Freeness> {
+          if (name == "non-free") return mp::Freeness::non_free;
+          if (name == "unknown") return mp::Freeness::unknown;
+          return std::nullopt;
+        },
+        "non-free, unknown");
     return p;
   }
 
@@ -626,7 +634,8 @@ SCM policy_vector(const mp::Policy& p) {
                           scm_from_bool(p.registration_counts_as_available),
                           scm_from_bool(p.require_data_available),
                           p.budget_hours ? scm_from_double(*p.budget_hours) : SCM_BOOL_F,
-                          symbol(mp::to_string(p.classification)), sources});
+                          symbol(mp::to_string(p.classification)), sources,
+                          symbol(mp::to_string(p.license_overrides.unstated))});
   return fields;
 }
 

@@ -320,7 +320,9 @@ LicenseJudgement judge_id(std::string_view id, LicenseCriterion criterion,
   if (listed_in(overrides.non_free)) return {Freeness::non_free, fmt::format("{} is declared non-free", id)};
   if (listed_in(overrides.free)) return {Freeness::free, {}};
   if (criterion == LicenseCriterion::any) return {Freeness::free, {}};
-  if (id == "NONE") return {Freeness::non_free, "no license (NONE) grants no freedom"};
+  if (id == "NONE")
+    return {overrides.unstated == Freeness::free ? Freeness::unknown : overrides.unstated,
+            "no licence is stated by its publisher (NONE)"};
   if (id == "NOASSERTION") return {Freeness::unknown, "the license is not asserted (NOASSERTION)"};
   const LicenseFacts facts = license_facts(id);
   if (!facts.non_free_reason.empty())

@@ -67,6 +67,10 @@ std::vector<Policy> make_builtin_policies() {
   Policy guix;
   guix.name = "guix-base-criterion";
   guix.data_licenses = LicenseCriterion::free_data;
+  // Published with no licence stated: whether a user may train on it is a
+  // fact to settle, not a refusal (the copyright status of game records,
+  // for one, is unclear).
+  guix.license_overrides.unstated = Freeness::unknown;
   guix.description =
       "a user can practically produce their own network, from scratch or from existing free "
       "networks, with free software alone, on hardware they own, within minutes to a few weeks";

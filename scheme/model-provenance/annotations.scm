@@ -16,7 +16,8 @@
 ;;; Clauses declare weights, datasets, software, documents and steps; ids
 ;;; may name artifacts declared by other packages or by the catalog.
 ;;; Weights with #:input ship in the package through that input (or
-;;; "source").  A value may also be written quoted ('train), as in the
+;;; "source"); #:file names them inside it, and #:installed #f says they
+;;; are there but not built or installed.  A value may also be written quoted ('train), as in the
 ;;; evaluated form below.
 ;;;
 ;;; The `provenance' macro is the same language with evaluated field
@@ -50,6 +51,7 @@
             shipped-weights-file
             shipped-weights-sha256
             shipped-weights-location
+            shipped-weights-installed?
 
             &annotation-error
             annotation-error?
@@ -101,15 +103,22 @@ their clauses."
   (provenance-ids annotation))
 
 ;; Weights that a package ships, and through which origin: INPUT is an
-;; input label or "source".
+;; input label or "source"; FILE, where they are inside it, or #f.
+;; INSTALLED? is #f for weights present in the source but neither built
+;; nor installed.
 (define-record-type <shipped-weights>
-  (shipped-weights id input file sha256 location)
+  (%shipped-weights id input file sha256 location installed?)
   shipped-weights?
   (id shipped-weights-id)
   (input shipped-weights-input)
   (file shipped-weights-file)
   (sha256 shipped-weights-sha256)
-  (location shipped-weights-location))
+  (location shipped-weights-location)
+  (installed? shipped-weights-installed?))
+
+(define* (shipped-weights id input #:optional file sha256 location (installed? #t))
+  "Return the record of weights ID shipped through INPUT."
+  (%shipped-weights id input file sha256 location installed?))
 
 ;;; Checking values, with what was expected.
 
@@ -213,7 +222,7 @@ their clauses."
 
 (define artifact-fields
   '(name version license sha256 uris format availability guix-package size notes
-         sources backends input file))
+         sources backends input file installed))
 
 (define (annotated-artifact kind location arguments)
   (match arguments
@@ -227,7 +236,8 @@ their clauses."
                                                     string? value "a string"))))))
        (when (string-null? id)
          (raise-annotation-error location (format #f "~a: the id is empty" kind)))
-       (when (and (get 'input #f) (not (eq? kind 'weights)))
+       (when (and (or (get 'input #f) (get 'file #f) (assq 'installed fields))
+                  (not (eq? kind 'weights)))
          (raise-annotation-error location (format #f "~a: only weights ship through an #:input" what)))
        (when (and (get 'backends #f) (not (eq? kind 'software)))
          (raise-annotation-error location (format #f "~a: only software has #:backends" what)))
@@ -267,9 +277,13 @@ their clauses."
                            #:guix-package (optional-string 'guix-package)
                            #:size size #:notes (or (optional-string 'notes) "")
                            #:sources sources #:backends backends)
-                 (let ((input (optional-string 'input)))
-                   (and input
-                        (shipped-weights id input (optional-string 'file) sha256 location)))))))
+                 (let ((input (optional-string 'input))
+                       (file (optional-string 'file))
+                       (installed? (expect location (format #f "~a #:installed" what) boolean?
+                                           (get 'installed #t) "#t or #f")))
+                   (and (or input file (assq 'installed fields))
+                        (shipped-weights id (or input "source") file sha256 location
+                                         installed?)))))))
     (_ (raise-annotation-error location
                            (format #f "~a: expected (~a ID #:field value ...) with ID a string, got ~s"
                                    kind kind (cons kind arguments))))))

@@ -13,7 +13,7 @@
             policy-free-licenses policy-non-free-licenses policy-start-from-free-weights?
             policy-allow-proprietary-backends? policy-registration-counts?
             policy-require-data-available? policy-budget-hours policy-classification
-            policy-sources
+            policy-sources policy-unstated-licenses
             builtin-policies lookup-policy default-policy
 
             backend-capacity backend-capacity? backend-capacity-backend
@@ -47,7 +47,7 @@
   (%policy name description software-licenses data-licenses weights-licenses
            document-licenses free-licenses non-free-licenses start-from-free-weights?
            allow-proprietary-backends? registration-counts? require-data-available?
-           budget-hours classification sources)
+           budget-hours classification sources unstated-licenses)
   policy?
   (name policy-name)
   (description policy-description)
@@ -63,7 +63,8 @@
   (require-data-available? policy-require-data-available?)
   (budget-hours policy-budget-hours)
   (classification policy-classification)
-  (sources policy-sources))
+  (sources policy-sources)
+  (unstated-licenses policy-unstated-licenses))
 
 (define* (policy name #:key (description "")
                  (software-licenses 'fsf-libre) (data-licenses 'fsf-libre)
@@ -71,16 +72,19 @@
                  (free-licenses '()) (non-free-licenses '())
                  (start-from-free-weights? #t) (allow-proprietary-backends? #f)
                  (registration-counts? #t) (require-data-available? #t)
-                 (budget-hours (* 21 24)) (classification 'none) (sources '()))
+                 (budget-hours (* 21 24)) (classification 'none) (sources '())
+                 (unstated-licenses 'non-free))
   "Return a policy named NAME.  License criteria are fsf-libre,
 osi-approved, fsf-libre-or-osi-approved or any; FREE-LICENSES and
 NON-FREE-LICENSES override the judgement of particular license ids.
 BUDGET-HOURS is the wall-clock budget, #f for none.  CLASSIFICATION is none,
-debian-ml-policy, osaid or mof."
+debian-ml-policy, osaid or mof.  UNSTATED-LICENSES says how the license
+NONE, a publisher stating no licence, is judged: non-free, or unknown (a
+fact to settle)."
   (%policy name description software-licenses data-licenses weights-licenses
            document-licenses free-licenses non-free-licenses start-from-free-weights?
            allow-proprietary-backends? registration-counts? require-data-available?
-           budget-hours classification sources))
+           budget-hours classification sources unstated-licenses))
 
 (define (vector->source* v)
   (match v (#(url date about) (source url #:date date #:about about))))
@@ -92,18 +96,19 @@ debian-ml-policy, osaid or mof."
   (match p
     (($ <policy> name description software data weights documents free non-free
                  start? proprietary? registration? data-available? budget classification
-                 sources)
+                 sources unstated)
      (vector name description software data weights documents free non-free start?
              proprietary? registration? data-available? budget classification
-             (map source->vector* sources)))))
+             (map source->vector* sources) unstated))))
 
 (define (vector->policy v)
   (match v
     (#(name description software data weights documents free non-free start?
-            proprietary? registration? data-available? budget classification sources)
+            proprietary? registration? data-available? budget classification sources
+            unstated)
      (%policy name description software data weights documents free non-free start?
               proprietary? registration? data-available? budget classification
-              (map vector->source* sources)))))
+              (map vector->source* sources) unstated))))
 
 (define builtin-policies
   (let ((policies #f))

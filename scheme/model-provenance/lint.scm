@@ -224,8 +224,8 @@ as (ID . MESSAGE) pairs whose declarations were left out."
 
 (define-record-type <lint-context>
   (%lint-context policy hardware catalog-artifacts catalog-steps catalog-graph
-                 catalog-evaluator by-sha256 by-uri by-package other-annotations
-                 packages)
+                 catalog-evaluator by-sha256 by-uri by-package catalog-shipped
+                 other-annotations packages)
   lint-context?
   (policy lint-context-policy)
   (hardware lint-context-hardware)
@@ -236,6 +236,7 @@ as (ID . MESSAGE) pairs whose declarations were left out."
   (by-sha256 lint-context-by-sha256)      ;hash table: sha256 -> catalog weights
   (by-uri lint-context-by-uri)            ;URI -> catalog weights
   (by-package lint-context-by-package)    ;Guix package name -> catalog weights
+  (catalog-shipped lint-context-catalog-shipped) ;id -> shipped-weights: file, installed?
   (other-annotations lint-context-other-annotations) ;promise: id -> (package . provenance)
   (packages lint-context-packages))       ;hash table: view -> what was worked out for it
 
@@ -278,6 +279,10 @@ a provenance record."
                                                (list (artifact-guix-package a))
                                                '()))
                                weights)
+                     (let ((table (make-hash-table)))
+                       (for-each (lambda (s) (hash-set! table (shipped-weights-id s) s))
+                                 (append-map provenance-shipped catalog))
+                       table)
                      (delay (annotations-by-id (other-annotations)))
                      (make-weak-key-hash-table)))))
 
@@ -478,7 +483,11 @@ catalog."
                                  ((find weights-origin? origins) => origin-view-label)
                                  (else "source"))))
                 (and (not (member label covered))
-                     (shipped-weights (artifact-id artifact) label #f #f #f))))))
+                     (let ((known (hash-ref (lint-context-catalog-shipped context)
+                                            (artifact-id artifact))))
+                       (shipped-weights (artifact-id artifact) label
+                                        (and known (shipped-weights-file known)) #f #f
+                                        (if known (shipped-weights-installed? known) #t))))))))
      candidates)))
 
 (define (package-shipped-weights context view)
@@ -530,11 +539,25 @@ the catalog knows it by."
                      '())))
      (else '()))))
 
+(define (shipped-label shipped)
+  ;; The weights' id, and where they are in the source when that is known.
+  (match (shipped-weights-file shipped)
+    (#f (format #f "'~a'" (shipped-weights-id shipped)))
+    (file (format #f "'~a' (~a)" (shipped-weights-id shipped) file))))
+
 (define (verdict-warnings evaluator view shipped)
   (let ((id (shipped-weights-id shipped))
         (location (shipped-weights-location shipped)))
-    (if (not evaluator)
-        '()                             ;reported as invalid-annotation
+    (cond
+     ((not evaluator) '())              ;reported as invalid-annotation
+     ((not (shipped-weights-installed? shipped))
+      ;; Present in the source, but Guix's build neither compiles nor
+      ;; installs them: said, not judged.
+      (list (warning view location 'not-installed
+                     (format #f "weights ~a are in the source but not built or installed; not judged"
+                             (shipped-label shipped))
+                     '())))
+     (else
         (guard (e ((provenance-error? e)
                    (list (warning view location 'invalid-annotation
                                   (format #f "weights '~a': ~a" id (exception-message e)) '()))))
@@ -543,12 +566,31 @@ the catalog knows it by."
              (if (acceptable-verdict? verdict)
                  '()
                  (list (warning view location 'verdict
-                                (format #f "weights '~a': ~a" id (verdict-summary verdict))
+                                (format #f "weights ~a: ~a" (shipped-label shipped)
+                                        (verdict-summary verdict))
                                 (verdict-explanation verdict))))
              (map (lambda (text)
                     (warning view location 'license-lineage
                              (format #f "license contradicted by lineage: ~a" text) '()))
-                  (verdict-license-lineage verdict))))))))
+                  (verdict-license-lineage verdict)))))))))
+
+(define (version-warnings context view shipped)
+  ;; Catalog weights recorded for another version of the package may have
+  ;; changed since.
+  (let ((version (package-view-version view)))
+    (filter-map (lambda (s)
+                  (match (find (lambda (a) (string=? (artifact-id a) (shipped-weights-id s)))
+                               (catalog-weights-for-package context (package-view-name view)))
+                    (#f #f)
+                    (artifact
+                     (let ((recorded (artifact-version artifact)))
+                       (and (not (string-null? recorded))
+                            (not (string=? recorded version))
+                            (warning view #f 'catalog-version
+                                     (format #f "the catalog describes weights '~a' of version ~a, not ~a: check they are the same"
+                                             (artifact-id artifact) recorded version)
+                                     '()))))))
+                shipped)))
 
 (define (check-package context view)
   "Return the lint warnings of package VIEW in CONTEXT."
@@ -575,4 +617,5 @@ the catalog knows it by."
                  (package-view-origins view))
      (append-map (cut stockfish-name-warnings view <>) (package-view-origins view))
      (append-map (cut shipped-warnings view <>) shipped)
+     (version-warnings context view shipped)
      (append-map (cut verdict-warnings (judgement-evaluator judged) view <>) shipped))))

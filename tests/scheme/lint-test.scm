@@ -215,11 +215,44 @@
                                      #:other-annotations (lambda () `(("provider" . ,provider))))))
     (map warning->string (check-package context user))))
 
+;;; Weights inside a package's source, from the catalog: matched by
+;;; package name, said when not built, and when recorded for another
+;;; version.
+
+(define embedded
+  (provenance
+   (weights "codec-model" #:guix-package "codec" #:version "1.5" #:file "dnn/model_data.c"
+            #:installed #f #:license "BSD-3-Clause")
+   (weights "codec-classifier" #:guix-package "codec" #:version "1.5" #:file "src/mlp_data.c"
+            #:license "BSD-3-Clause")
+   (step "train-codec-classifier" 'train #:outputs '("codec-classifier"))))
+
+(test-equal "weights in the source: not built is said, not judged; built ones are judged"
+  '("codec@1.5: weights 'codec-model' (dnn/model_data.c) are in the source but not built or installed; not judged"
+    "codec@1.5: weights 'codec-classifier' (src/mlp_data.c): undetermined under guix-base-criterion: no software is recorded for step 'train-codec-classifier'; the compute of step 'train-codec-classifier' is not recorded (FLOPs, or hours on a named hardware profile)")
+  (map (lambda (line) (substring line (+ 2 (string-contains line ": "))))
+       (lint-lines (list (package-view "codec" "1.5" #:location '((filename . "codec.scm") (line . 0) (column . 0))
+                                       #:origins (list (origin-view "source" #:uris '("https://example.org/codec-1.5.tar.gz")))))
+                   embedded)))
+
+(test-equal "another version of the package: the catalog's facts may be stale"
+  '(catalog-version catalog-version)
+  (filter (cut eq? 'catalog-version <>)
+          (map warning-kind
+               (check-package (make-lint-context #:catalog (list embedded))
+                              (package-view "codec" "1.6"
+                                            #:origins (list (origin-view "source")))))))
+
+(test-equal "#:installed is for weights only"
+  "dataset 'd': only weights ship through an #:input"
+  (guard (e ((annotation-error? e) (exception-message e)))
+    (parse-provenance '((dataset "d" #:installed #f)))))
+
 ;;; The corpus of bad annotations: each file raises one error when
 ;;; loaded, with the location of the bad clause.
 
 (define bad-annotations
-  '(("unknown-field" . "3:12: weights 'net': unknown field #:licence; expected one of #:name, #:version, #:license, #:sha256, #:uris, #:format, #:availability, #:guix-package, #:size, #:notes, #:sources, #:backends, #:input, #:file")
+  '(("unknown-field" . "3:12: weights 'net': unknown field #:licence; expected one of #:name, #:version, #:license, #:sha256, #:uris, #:format, #:availability, #:guix-package, #:size, #:notes, #:sources, #:backends, #:input, #:file, #:installed")
     ("bad-license" . "4:1: software 'trainer' #:license: malformed license expression 'MIT and GPL-2.0': expected AND, OR or the end, got 'and' at column 5 (field 'license')")
     ("bad-sha256" . "3:12: weights 'net' #:sha256: expected 64 hexadecimal digits, got \"c288c895ea92\"")
     ("bad-role" . "4:2: step 'train' #:inputs: expected a list of (ARTIFACT-ID . ROLE) pairs, ROLE one of software, training-data, initial-weights, teacher-weights, generator-weights, document, got ((\"data\" . data))")

@@ -65,11 +65,16 @@ struct LicenseJudgement {
 struct LicenseOverrides {
   std::vector<std::string> free;
   std::vector<std::string> non_free;
+  // How NONE is judged: the publisher states no licence at all.  Non-free
+  // for most policies; unknown (a deciding fact to settle) for those that
+  // ask whether a user may practically use what is published.
+  Freeness unstated = Freeness::non_free;
 };
 
 // OR is free when any operand is (the user may pick it), AND when all are;
 // WITH and '+' keep the base license's freeness, since exceptions and later
-// versions only add permissions.  NONE is non-free, NOASSERTION unknown.
+// versions only add permissions.  NONE is judged as the overrides say,
+// NOASSERTION unknown.
 LicenseJudgement judge_license(const LicenseExpression&, LicenseCriterion,
                                const LicenseOverrides& = {});
 
