@@ -216,8 +216,10 @@ struct Evaluator::State {
       if (findings)
         findings->missing.push_back(
             {artifact, "license",
-             fmt::format("whether license {} of '{}' is free is unknown: {}", *license, id,
-                         judgement.reason)});
+             *license == "NONE"
+                 ? fmt::format("'{}' is published with no licence stated (NONE)", id)
+                 : fmt::format("whether license {} of '{}' is free is unknown: {}", *license, id,
+                               judgement.reason)});
     }
     return cost;
   }

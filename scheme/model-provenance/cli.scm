@@ -17,6 +17,7 @@
   #:use-module (model-provenance annotations)
   #:use-module (model-provenance catalog)
   #:use-module (model-provenance config)
+  #:use-module (model-provenance decide)
   #:use-module (model-provenance evaluate)
   #:use-module (model-provenance graph)
   #:use-module (model-provenance json)
@@ -126,7 +127,8 @@ Options:
   -f, --format=FORMAT  write text (default) or json
       --no-catalog     start from no declarations instead of the catalog
                        (~a)
-  -e, --explain        with lint, explain each verdict
+  -e, --explain        with lint and why, explain each verdict and what
+                       would decide an undetermined one
   -h, --help           show this help and exit
   -V, --version        show the version and exit
 
@@ -178,6 +180,19 @@ usage or input error.
     (classification . ,(verdict-classification v))
     (summary . ,(verdict-summary v))
     (explanation . ,(list->vector (verdict-explanation v)))))
+
+(define (deciding-fact->json fact)
+  `((id . ,(deciding-fact-id fact))
+    (fact . ,(deciding-fact-fact fact))
+    (reason . ,(deciding-fact-reason fact))
+    (answers . ,(list->vector
+                 (map (match-lambda
+                        ((answer . verdict)
+                         `((answer . ,answer) (verdict . ,(verdict-kind verdict)))))
+                      (deciding-fact-answers fact))))
+    (assumed . ,(list->vector
+                 (map (match-lambda ((reason . answer) `((fact . ,reason) (answer . ,answer))))
+                      (deciding-fact-assumed fact))))))
 
 (define (entry->json e)
   `((id . ,(lineage-entry-id e)) (depth . ,(lineage-entry-depth e))
@@ -353,6 +368,9 @@ usage or input error.
                                       (verdict . ,(verdict-kind verdict))
                                       (wall_clock . ,(plan-duration verdict))
                                       (obstacles . ,(obstacles verdict))
+                                      (deciding_facts
+                                       . ,(list->vector (map deciding-fact->json
+                                                             (deciding context graph id))))
                                       (policies . ,(map (lambda (policy value)
                                                           (cons (policy-name policy) value))
                                                         (builtin-policies) (matrix graph id)))))))
@@ -384,6 +402,25 @@ usage or input error.
           (padded (cons (cons "WEIGHTS" (map policy-name (builtin-policies)))
                         (map (match-lambda ((view id graph) (cons id (matrix graph id))))
                              shipped)))
+          (let ((deciding (filter-map (lambda (entry verdict)
+                                        (match entry
+                                          ((view id graph)
+                                           (and (eq? 'undetermined (verdict-kind verdict))
+                                                (match (deciding context graph id)
+                                                  (() #f)
+                                                  (facts (cons id facts)))))))
+                                      shipped verdicts)))
+            (unless (null? deciding)
+              (format #t "~%What would decide the undetermined weights, under ~a on ~a:~%"
+                      (policy-name policy) (hardware-profile-name hardware))
+              (for-each (match-lambda
+                          ((id . facts)
+                           (format #t "~%~a~%" id)
+                           (for-each (lambda (fact)
+                                       (for-each (cut format #t "  ~a~%" <>)
+                                                 (deciding-fact->lines fact)))
+                                     facts)))
+                        (delete-duplicates deciding (lambda (a b) (string=? (car a) (car b)))))))
           (unless (null? others)
             (format #t "~%Other weights of the catalog, under every built-in policy:~%~%")
             (padded (cons (cons "WEIGHTS" (map policy-name (builtin-policies)))
@@ -406,15 +443,38 @@ usage or input error.
             (for-each (cut show-lineage <> #:graph graph) ids))))
     0))
 
-(define (why-command context packages operands output-format)
+(define (deciding context graph id)
+  (deciding-facts graph id #:policy (lint-context-policy context)
+                  #:hardware (lint-context-hardware context)))
+
+(define (print-deciding facts)
+  (unless (null? facts)
+    (format #t "  what would decide it:~%")
+    (for-each (lambda (fact)
+                (for-each (cut format #t "    ~a~%" <>) (deciding-fact->lines fact)))
+              facts)))
+
+(define (why-command context packages operands output-format explain?)
   (let*-values (((view ids) (resolve-operand context packages (one-argument "why" operands)))
                 ((evaluator) (evaluator-of context view))
+                ((graph) (graph-of context view))
                 ((verdicts) (map (cut evaluate evaluator <>) ids)))
     (if (eq? output-format 'json)
-        (begin (write-json (list->vector (map verdict->json verdicts))) (newline))
+        (begin
+          (write-json (list->vector
+                       (map (lambda (v)
+                              (append (verdict->json v)
+                                      `((deciding_facts
+                                         . ,(list->vector
+                                             (map deciding-fact->json
+                                                  (deciding context graph (verdict-target v))))))))
+                            verdicts)))
+          (newline))
         (for-each (lambda (v)
                     (format #t "~a~%" (verdict-summary v))
-                    (for-each (cut format #t "  ~a~%" <>) (verdict-explanation v)))
+                    (for-each (cut format #t "  ~a~%" <>) (verdict-explanation v))
+                    (when explain?
+                      (print-deciding (deciding context graph (verdict-target v)))))
                   verdicts))
     0))
 
@@ -476,7 +536,8 @@ package views, returns the package set to work on."
                  (lint-command context (choose-packages packages names) output-format
                                (assq-ref options 'explain?)))
                 (("show" . rest) (show-command context packages rest output-format))
-                (("why" . rest) (why-command context packages rest output-format))
+                (("why" . rest)
+                 (why-command context packages rest output-format (assq-ref options 'explain?)))
                 (("graph" . rest) (graph-command context packages rest output-format)))))))))))
 
 (define %standalone-options

@@ -11,6 +11,7 @@
   #:use-module ((system syntax) #:select (syntax?))
   #:use-module (model-provenance graph)
   #:use-module (model-provenance evaluate)
+  #:use-module (model-provenance decide)
   #:export (current-provenance-graph
             current-policy
             current-hardware
@@ -126,10 +127,18 @@ the verdicts of weights under the current policy."
 (define* (show-why id #:key (graph (the-graph 'show-why)) (policy (the-policy))
                    (hardware (the-hardware)) (port (current-output-port)))
   "Print the verdict on ID under POLICY on HARDWARE, with its plan or what
-blocks it, and return the verdict."
+blocks it, and what would decide it when undetermined; return the verdict."
   (let ((verdict (evaluate (make-evaluator graph #:policy policy #:hardware hardware) id)))
     (format port "~a~%" (verdict-summary verdict))
     (for-each (lambda (line) (format port "  ~a~%" line)) (verdict-explanation verdict))
+    (match (deciding-facts graph id #:policy policy #:hardware hardware)
+      (() #t)
+      (facts
+       (format port "  what would decide it:~%")
+       (for-each (lambda (fact)
+                   (for-each (lambda (line) (format port "    ~a~%" line))
+                             (deciding-fact->lines fact)))
+                 facts)))
     verdict))
 
 (define* (show-policy #:key (port (current-output-port)))
