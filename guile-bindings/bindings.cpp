@@ -21,6 +21,7 @@
 
 #include "model-provenance/evaluate.hpp"
 #include "model-provenance/lineage.hpp"
+#include "model-provenance/scan.hpp"
 
 namespace mp = model_provenance;
 
@@ -724,6 +725,22 @@ MP_PRIMITIVE(evaluate_all, "%evaluate-all", 1, 0, (SCM evaluator),
       return make_vector({string(g.id(s.target)), symbol(mp::to_string(s.kind)), scm_from_double(s.hours),
                           scm_from_uint32(s.blockers), scm_from_uint32(s.missing),
                           scm_from_bool(s.license_contradicted)});
+    });
+  });
+}
+
+MP_PRIMITIVE(scan_source_tree, "%scan-source-tree", 2, 0, (SCM path, SCM min_values),
+             "Scan the file or directory PATH for trained weights: model files by name, and "
+             "initialized numeric arrays of at least MIN-VALUES numbers in C and C++ sources.  "
+             "Return a list of #(path kind detail bytes values).") {
+  return guarded("scan-source-tree", [&] {
+    const Reader read{1};
+    mp::ScanOptions options;
+    options.min_array_values = read.small_count(min_values, "min-values");
+    const auto findings = mp::scan_source_tree(read.text(path, "a file or directory name"), options);
+    return list_of(findings, [](const mp::ScanFinding& f) {
+      return make_vector({string(f.path), string(f.kind), string(f.detail), scm_from_uintmax(f.bytes),
+                          scm_from_size_t(f.values)});
     });
   });
 }

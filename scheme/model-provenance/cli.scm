@@ -23,6 +23,7 @@
   #:use-module (model-provenance json)
   #:use-module (model-provenance lint)
   #:use-module (model-provenance repl)
+  #:use-module (model-provenance scan)
   #:re-export (load-declarations)
   #:export (run-model-provenance
             package-set
@@ -84,6 +85,8 @@
                   (alist-cons 'format (string->symbol arg) result)))
         (option '("no-catalog") #f #f
                 (lambda (opt name arg result) (alist-cons 'no-catalog? #t result)))
+        (option '("source") #t #f
+                (lambda (opt name arg result) (alist-cons 'source arg result)))
         (option '(#\e "explain") #f #f
                 (lambda (opt name arg result) (alist-cons 'explain? #t result)))
         (option '(#\h "help") #f #f
@@ -91,13 +94,36 @@
         (option '(#\V "version") #f #f
                 (lambda (opt name arg result) (alist-cons 'version? #t result)))))
 
+(define (joined-long-options arguments options)
+  ;; SRFI-37 takes only --NAME=VALUE: join --NAME VALUE, as GNU getopt
+  ;; accepts it, for the long options that require a value.
+  (define (takes-value? argument)
+    (and (string-prefix? "--" argument) (not (string-index argument #\=))
+         (any (lambda (option)
+                (and (option-required-arg? option)
+                     (member (substring argument 2) (filter string? (option-names option)))))
+              options)))
+  (let loop ((arguments arguments) (result '()))
+    (match arguments
+      (() (reverse result))
+      (("--" . rest) (append (reverse result) arguments))
+      (((? takes-value? option) value . rest)
+       (loop rest (cons (string-append option "=" value) result)))
+      ((argument . rest) (loop rest (cons argument result))))))
+
 (define (parse-arguments arguments options)
-  (args-fold arguments (append options %options)
-             (lambda (opt name arg result)
-               (usage-error "unrecognized option '~a'"
-                            (if (char? name) (string #\- name) (string-append "--" name))))
-             (lambda (operand result) (alist-cons 'operand operand result))
-             '()))
+  (let ((options (append options %options)))
+    (catch 'misc-error
+      (lambda ()
+        (args-fold (joined-long-options arguments options) options
+                   (lambda (opt name arg result)
+                     (usage-error "unrecognized option '~a'"
+                                  (if (char? name) (string #\- name) (string-append "--" name))))
+                   (lambda (operand result) (alist-cons 'operand operand result))
+                   '()))
+      (lambda (key who message arguments . rest)
+        ;; A missing value: "Missing required argument after `-L'".
+        (usage-error "~a" (apply format #f message arguments))))))
 
 (define (help program packages-from options-help)
   (format #t "Usage: ~a [OPTION]... COMMAND [ARGUMENT]...
@@ -115,6 +141,8 @@ Commands:
   report [PACKAGE]...  lint, then a table of every shipped weights file with
                        its verdict, plan and obstacles, then the verdicts of
                        every built-in policy side by side
+  scan PATH...         list the trained weights inside unpacked sources:
+                       model files, and large numeric arrays in C sources
 
 An ID names an artifact of the catalog or of an annotation; any other
 name is a package, whose shipped weights are meant.
@@ -127,6 +155,8 @@ Options:
   -f, --format=FORMAT  write text (default) or json
       --no-catalog     start from no declarations instead of the catalog
                        (~a)
+      --source=DIR     with lint of one package, also scan its unpacked
+                       source DIR and compare with what is recorded
   -e, --explain        with lint and why, explain each verdict and what
                        would decide an undetermined one
   -h, --help           show this help and exit
@@ -257,8 +287,17 @@ usage or input error.
                  (usage-error "no package named '~a'" name)))
            names)))
 
-(define (lint-command context views output-format explain?)
-  (let ((warnings (append-map (cut check-package context <>) views)))
+(define (scan-findings path)
+  (map (lambda (f) (list (scan-finding-path f) (scan-finding-kind f) (scan-finding-detail f)))
+       (scan-source-tree path)))
+
+(define (lint-command context views output-format explain? source)
+  (when (and source (not (= 1 (length views))))
+    (usage-error "--source scans the source of one package; name exactly one"))
+  (let ((warnings (append (append-map (cut check-package context <>) views)
+                          (if source
+                              (source-warnings context (first views) (scan-findings source))
+                              '()))))
     (if (eq? output-format 'json)
         (begin (write-json (list->vector (map warning->json warnings))) (newline))
         (for-each (lambda (w)
@@ -485,6 +524,32 @@ usage or input error.
     (for-each (cut lineage->dot (graph-of context view) <>) ids)
     0))
 
+(define (scan-command paths output-format)
+  (when (null? paths)
+    (usage-error "scan takes one or more files or directories"))
+  (let ((findings (append-map (lambda (path)
+                                (map (cut cons path <>) (scan-source-tree path)))
+                              paths)))
+    (if (eq? output-format 'json)
+        (begin
+          (write-json
+           (list->vector
+            (map (match-lambda
+                   ((root . f)
+                    `((root . ,root) (path . ,(scan-finding-path f)) (kind . ,(scan-finding-kind f))
+                      (detail . ,(scan-finding-detail f)) (bytes . ,(scan-finding-bytes f))
+                      (values . ,(scan-finding-values f)))))
+                 findings)))
+          (newline))
+        (for-each (match-lambda
+                    ((root . f)
+                     (format #t "~a: ~a: ~a~%"
+                             (if (= 1 (length paths)) (scan-finding-path f)
+                                 (string-append root "/" (scan-finding-path f)))
+                             (scan-finding-kind f) (scan-finding-detail f))))
+                  findings))
+    0))
+
 (define (report-error program message)
   (format (current-error-port) "~a: error: ~a~%" program message))
 
@@ -511,10 +576,12 @@ package views, returns the package set to work on."
        ((assq-ref options 'version?)
         (format #t "~a (model-provenance) ~a~%" program %model-provenance-version) 0)
        ((null? operands)
-        (usage-error "missing command; expected lint, show, why, graph or report"))
-       ((not (member (car operands) '("lint" "show" "why" "graph" "report")))
-        (usage-error "unknown command '~a'; expected lint, show, why, graph or report"
+        (usage-error "missing command; expected lint, show, why, graph, report or scan"))
+       ((not (member (car operands) '("lint" "show" "why" "graph" "report" "scan")))
+        (usage-error "unknown command '~a'; expected lint, show, why, graph, report or scan"
                      (car operands)))
+       ((string=? (car operands) "scan")
+        (scan-command (cdr operands) (or (assq-ref options 'format) 'text)))
        (else
         (let* ((policy (lookup-named "policy" lookup-policy (map policy-name (builtin-policies))
                                      (or (assq-ref options 'policy) "guix-base-criterion")))
@@ -534,7 +601,7 @@ package views, returns the package set to work on."
                  (report-command context (choose-packages packages names) hardware output-format))
                 (("lint" . names)
                  (lint-command context (choose-packages packages names) output-format
-                               (assq-ref options 'explain?)))
+                               (assq-ref options 'explain?) (assq-ref options 'source)))
                 (("show" . rest) (show-command context packages rest output-format))
                 (("why" . rest)
                  (why-command context packages rest output-format (assq-ref options 'explain?)))

@@ -37,7 +37,7 @@
             lint-context-catalog-graph lint-context-catalog-weights
             catalog-weights-for-sha256 catalog-weights-for-uri catalog-weights-for-package
             package-annotation package-graph package-evaluator
-            package-shipped-weights check-package))
+            package-shipped-weights check-package source-warnings))
 
 ;;; Package views.
 
@@ -619,3 +619,36 @@ the catalog knows it by."
      (append-map (cut shipped-warnings view <>) shipped)
      (version-warnings context view shipped)
      (append-map (cut verdict-warnings (judgement-evaluator judged) view <>) shipped))))
+
+(define (source-warnings context view findings)
+  "Return the warnings of comparing VIEW's shipped weights with FINDINGS,
+what a scan of its unpacked source found: (PATH KIND DETAIL) lists, PATH
+relative to the directory scanned.  Weights found that no annotation or
+catalog entry accounts for, and recorded files the source lacks."
+  (define shipped (filter shipped-weights-file (package-shipped-weights context view)))
+  (define (same-file? path file)
+    ;; The scanned directory may be the source's parent: compare the end.
+    (or (string=? path file) (string-suffix? (string-append "/" file) path)))
+  (define found (filter (match-lambda ((path kind detail) (not (eq? kind 'skipped)))) findings))
+  (append
+   (filter-map (match-lambda
+                 ((path kind detail)
+                  (and (not (any (lambda (s) (same-file? path (shipped-weights-file s))) shipped))
+                       (warning view #f 'unannotated-weights
+                                (format #f "source file ~a looks like trained weights (~a) but has no model-provenance annotation"
+                                        path detail)
+                                '()))))
+               found)
+   (filter-map (lambda (s)
+                 (and (not (any (match-lambda ((path . _) (same-file? path (shipped-weights-file s))))
+                                found))
+                      (warning view (shipped-weights-location s) 'inconsistent-annotation
+                               (format #f "weights '~a' are said to be in ~a, where the source has no weights"
+                                       (shipped-weights-id s) (shipped-weights-file s))
+                               '())))
+               shipped)
+   (filter-map (match-lambda
+                 ((path 'skipped detail)
+                  (warning view #f 'unscanned (format #f "source file ~a was not scanned: ~a" path detail) '()))
+                 (_ #f))
+               findings)))

@@ -128,6 +128,31 @@
                                 "'nnue-pytorch' is declared as dataset here but is software already")
                #t))))
 
+(define scratch (string-append (or (getenv "TMPDIR") "/tmp") "/mp-cli-scan-" (number->string (getpid))))
+(mkdir scratch)
+(mkdir (string-append scratch "/src"))
+(call-with-output-file (string-append scratch "/src/rnn_data.c")
+  (lambda (port)
+    (format port "static const short denoise_gru_weights[600] = {~{~a~^, ~}};~%" (iota 600))))
+(call-with-output-file (string-append scratch "/vad.onnx") (lambda (port) (display "x" port)))
+
+(let ((scan (run "scan" scratch)))
+  (test-equal "scan lists model files and weights compiled into C" 0 (status-of scan))
+  (test-equal "one line each"
+    "src/rnn_data.c: c-weights: 1 array named like weights, 600 values (such as static const short denoise_gru_weights[600])\nvad.onnx: onnx: onnx model file\n"
+    (output-of scan)))
+
+(test-equal "scan of something missing: exit 2" 2 (status-of (run "scan" "/nonexistent-source")))
+
+(let ((lint (run "--source" scratch "lint" "rnnoise")))
+  (test-equal "lint --source VALUE (GNU form) compares the source with the record" 1 (status-of lint))
+  (test-assert "unrecorded weights in the source are reported"
+    (string-contains (output-of lint) "source file vad.onnx looks like trained weights (onnx model file) but has no model-provenance annotation")))
+
+(test-equal "--source needs exactly one package" 2 (status-of (run "--source" scratch "lint")))
+(test-equal "-L without its value: a usage error" 2 (status-of (run "lint" "-L")))
+(system* "rm" "-rf" scratch)
+
 (let ((report (run "report")))
   (test-equal "the main job exits 0" 0 (status-of report))
   (test-assert "it lints, tabulates and compares the policies"
