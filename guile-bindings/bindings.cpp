@@ -732,7 +732,7 @@ MP_PRIMITIVE(evaluate_all, "%evaluate-all", 1, 0, (SCM evaluator),
 MP_PRIMITIVE(scan_source_tree, "%scan-source-tree", 2, 0, (SCM path, SCM min_values),
              "Scan the file or directory PATH for trained weights: model files by name, and "
              "initialized numeric arrays of at least MIN-VALUES numbers in C and C++ sources.  "
-             "Return a list of #(path kind detail bytes values).") {
+             "Return a list of #(path kind detail bytes values in-tests?).") {
   return guarded("scan-source-tree", [&] {
     const Reader read{1};
     mp::ScanOptions options;
@@ -740,7 +740,7 @@ MP_PRIMITIVE(scan_source_tree, "%scan-source-tree", 2, 0, (SCM path, SCM min_val
     const auto findings = mp::scan_source_tree(read.text(path, "a file or directory name"), options);
     return list_of(findings, [](const mp::ScanFinding& f) {
       return make_vector({string(f.path), string(f.kind), string(f.detail), scm_from_uintmax(f.bytes),
-                          scm_from_size_t(f.values)});
+                          scm_from_size_t(f.values), scm_from_bool(f.in_tests)});
     });
   });
 }

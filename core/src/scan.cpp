@@ -140,6 +140,38 @@ bool looks_generated(std::string_view text) {
   return false;
 }
 
+// Bytes of base64 or hexadecimal text inside the string literals of a C
+// or C++ source: serialized models are embedded that way (dlib's face
+// detector).
+std::size_t encoded_string_bytes(std::string_view text) {
+  std::size_t encoded = 0, other = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '/' && i + 1 < text.size() && text[i + 1] == '/') {
+      i = std::min(text.find('\n', i), text.size());
+    } else if (text[i] == '/' && i + 1 < text.size() && text[i + 1] == '*') {
+      const auto end = text.find("*/", i + 2);
+      i = end == std::string_view::npos ? text.size() : end + 1;
+    } else if (text[i] == '\'') {
+      const auto end = text.find('\'', i + 2);  // '\'' and the like
+      i = end == std::string_view::npos ? text.size() : end;
+    } else if (text[i] == '"') {
+      for (++i; i < text.size() && text[i] != '"' && text[i] != '\n'; ++i) {
+        const char c = text[i];
+        if (c == '\\') {
+          ++i;
+          ++other;
+        } else if (std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '/' || c == '=') {
+          ++encoded;
+        } else {
+          ++other;
+        }
+      }
+    }
+  }
+  // Mostly prose or code in strings is not a blob.
+  return encoded >= 9 * other ? encoded : 0;
+}
+
 }  // namespace
 
 std::vector<std::pair<std::string, std::size_t>> numeric_arrays(std::string_view text,
@@ -209,6 +241,15 @@ std::vector<ScanFinding> scan_source_tree(const fs::path& root, const ScanOption
     const auto name = path.lexically_relative(fs::is_directory(root_status) ? root : root.parent_path());
     return name.empty() ? path.filename().string() : name.string();
   };
+  auto in_tests = [](const std::string& relative_path) {
+    for (const auto& part : fs::path(relative_path)) {
+      const std::string name = lower(part.string());
+      if (name == "test" || name == "tests" || name == "testdata" || name == "test_data" ||
+          name == "unittest" || name == "unittests" || name == "testing")
+        return true;
+    }
+    return false;
+  };
   auto scan_file = [&](const fs::path& path, std::uintmax_t bytes) {
     const std::string name = path.filename().string();
     if (std::string kind = model_kind(name); !kind.empty())
@@ -245,6 +286,11 @@ std::vector<ScanFinding> scan_source_tree(const fs::path& root, const ScanOption
                             bytes, values});
       }
     }
+    if (const std::size_t encoded = encoded_string_bytes(text); encoded >= options.min_blob_bytes)
+      findings.push_back({relative(path), "c-blob",
+                          fmt::format("{} KiB of encoded data in string literals (a serialized model?)",
+                                      encoded / 1024),
+                          bytes, 0});
     if (learned_values >= options.min_weights_values)
       findings.push_back({relative(path), "c-weights",
                           fmt::format("{} array{} named like weights, {} values (such as {})", learned_arrays,
@@ -277,6 +323,7 @@ std::vector<ScanFinding> scan_source_tree(const fs::path& root, const ScanOption
     if (error)
       findings.push_back({relative(root), "skipped", fmt::format("walk stopped: {}", error.message()), 0, 0});
   }
+  for (auto& f : findings) f.in_tests = in_tests(f.path);
   std::sort(findings.begin(), findings.end(),
             [](const ScanFinding& a, const ScanFinding& b) { return a.path < b.path; });
   return findings;

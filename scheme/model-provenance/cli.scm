@@ -288,8 +288,13 @@ usage or input error.
            names)))
 
 (define (scan-findings path)
-  (map (lambda (f) (list (scan-finding-path f) (scan-finding-kind f) (scan-finding-detail f)))
-       (scan-source-tree path)))
+  ;; What lint compares: weights outside test directories, and what could
+  ;; not be scanned.
+  (filter-map (lambda (f)
+                (and (not (scan-finding-in-tests? f))
+                     (not (eq? 'c-table (scan-finding-kind f)))
+                     (list (scan-finding-path f) (scan-finding-kind f) (scan-finding-detail f))))
+              (scan-source-tree path)))
 
 (define (lint-command context views output-format explain? source)
   (when (and source (not (= 1 (length views))))
@@ -538,15 +543,16 @@ usage or input error.
                    ((root . f)
                     `((root . ,root) (path . ,(scan-finding-path f)) (kind . ,(scan-finding-kind f))
                       (detail . ,(scan-finding-detail f)) (bytes . ,(scan-finding-bytes f))
-                      (values . ,(scan-finding-values f)))))
+                      (values . ,(scan-finding-values f)) (in_tests . ,(scan-finding-in-tests? f)))))
                  findings)))
           (newline))
         (for-each (match-lambda
                     ((root . f)
-                     (format #t "~a: ~a: ~a~%"
+                     (format #t "~a: ~a: ~a~a~%"
                              (if (= 1 (length paths)) (scan-finding-path f)
                                  (string-append root "/" (scan-finding-path f)))
-                             (scan-finding-kind f) (scan-finding-detail f))))
+                             (scan-finding-kind f) (scan-finding-detail f)
+                             (if (scan-finding-in-tests? f) " (test data)" ""))))
                   findings))
     0))
 

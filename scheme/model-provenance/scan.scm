@@ -13,19 +13,24 @@
             scan-finding-detail
             scan-finding-bytes
             scan-finding-values
+            scan-finding-in-tests?
             scan-source-tree
             %default-min-array-values))
 
 ;; PATH is relative to the directory scanned; KIND a model format (onnx,
-;; tflite, opencv-cascade...), c-array, or skipped (too large, unreadable).
+;; tflite, opencv-cascade...), c-weights (arrays named like weights),
+;; c-table (other large numeric arrays), c-blob (encoded data in string
+;; literals), or skipped (too large, unreadable).  IN-TESTS? is true under
+;; a test directory.
 (define-record-type <scan-finding>
-  (scan-finding path kind detail bytes values)
+  (scan-finding path kind detail bytes values in-tests?)
   scan-finding?
   (path scan-finding-path)
   (kind scan-finding-kind)
   (detail scan-finding-detail)
   (bytes scan-finding-bytes)
-  (values scan-finding-values))
+  (values scan-finding-values)
+  (in-tests? scan-finding-in-tests?))
 
 (define %default-min-array-values
   ;; Below this, tables of constants (CRCs, quantizers, window shapes) are
@@ -37,5 +42,6 @@
 scan findings in path order.  Symbolic links are not followed; files too
 large to read are listed as skipped."
   (map (match-lambda
-         (#(path kind detail bytes values) (scan-finding path (string->symbol kind) detail bytes values)))
+         (#(path kind detail bytes values in-tests?)
+          (scan-finding path (string->symbol kind) detail bytes values in-tests?)))
        (%scan-source-tree path min-array-values)))

@@ -19,6 +19,9 @@ struct ScanOptions {
   std::size_t min_learned_array_values = 16;
   std::size_t min_weights_values = 256;
   std::size_t min_array_values = 2048;
+  // String literals holding this many bytes of base64 or hexadecimal text
+  // are listed as an embedded blob, which serialized models often are.
+  std::size_t min_blob_bytes = 32 * 1024;
   // Larger files are listed as skipped, not read.
   std::uintmax_t max_file_bytes = std::uintmax_t{256} << 20;
   // Directories deeper than this are not entered (a guard against loops
@@ -30,11 +33,12 @@ struct ScanFinding {
   std::string path;    // relative to the scanned root
   // A model format ("onnx", "tflite"...); "c-weights", arrays of a C or
   // C++ file named like weights; "c-table", a large array of numbers that
-  // is not; or "skipped".
+  // is not; "c-blob", encoded data in string literals; or "skipped".
   std::string kind;
   std::string detail;  // e.g. "12 arrays named like weights, 40960 values (such as ...)"
   std::uintmax_t bytes = 0;
   std::size_t values = 0;  // for c-weights and c-table: how many numbers
+  bool in_tests = false;    // under a test directory: test data, seldom installed
 };
 
 // Scans ROOT (a directory, or one file) and returns the findings in path
