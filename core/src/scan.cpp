@@ -126,7 +126,9 @@ std::string declaration_before(std::string_view text, std::size_t equals) {
 bool named_like_weights(std::string_view declaration) {
   const std::string text = lower(declaration);
   for (std::string_view word : {"weights", "bias", "dense", "gru", "lstm", "conv", "layer", "mlp", "rnn",
-                                "_nn", "nn_", "nnet", "neural", "embedding", "tdnn"})
+                                "_nn", "nn_", "nnet", "neural", "embedding", "tdnn",
+                                // speech synthesis: decision trees and models trained on voices
+                                "lts_model", "_cart", "cart_", "_trees", "mcep", "durmodel"})
     if (text.find(word) != std::string::npos) return true;
   return false;
 }
@@ -204,13 +206,25 @@ std::vector<std::pair<std::string, std::size_t>> numeric_arrays(std::string_view
       } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '/') {
         const auto end = text.find('\n', i);
         i = end == std::string_view::npos ? text.size() : end;
+      } else if (c == '\'') {
+        // A character constant: flite's letter-to-sound models are full of them.
+        const auto end = text.find('\'', i + (i + 1 < text.size() && text[i + 1] == '\\' ? 3 : 2));
+        if (end == std::string_view::npos || end - i > 8) {
+          numeric = false;
+          break;
+        }
+        ++values;
+        i = end;
       } else if (numeric_start(text, i)) {
         ++values;
         while (i + 1 < text.size() &&
                (identifier_char(text[i + 1]) || text[i + 1] == '.' ||
                 ((text[i + 1] == '-' || text[i + 1] == '+') && (text[i] == 'e' || text[i] == 'E'))))
           ++i;
-      } else if (std::isspace(static_cast<unsigned char>(c)) || c == ',' || c == '(' || c == ')') {
+      } else if (std::isspace(static_cast<unsigned char>(c)) || c == ',' || c == '(' || c == ')' ||
+                 c == '*' || c == '&') {
+        // Separators, casts and addresses: flite's decision trees point to
+        // their values with (cst_val *)&val_0001.
       } else if (identifier_char(c)) {
         // Casts and macros such as QCONST16(0.5f, 15) or (opus_int8): skip
         // the word; the numbers around it still count.
