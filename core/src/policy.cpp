@@ -21,14 +21,22 @@ BackendCapacity desktop_cpu() {
 }
 
 std::vector<Source> cpu_sources() {
-  return {{"https://ryzen-cpu.blogspot.com/2022/08/amd-introduced-700-ryzen-9-7950x-and.html",
-           std::string(read_on), "Ryzen 7 7700X: 8 cores, 4.5-5.4 GHz"},
-          {"https://example-a.com/answer/76195232", std::string(read_on),
-           "Zen 4: 32 FP32 operations per cycle from FMAs (Stack Overflow question 76195232)"},
+  // AMD's own product page was not readable here; the launch reports give
+  // the same figures.
+  return {{"https://hardcoregamer.com/news/amd-unveils-next-ryzen-processors/426883/", std::string(read_on),
+           "Ryzen 7 7700X: 8 cores, 16 threads, 4.5 GHz base and 5.4 GHz boost clocks (a report of "
+           "AMD's announcement, 2022-08)"},
+          {"https://stackoverflow.com/questions/76195232", std::string(read_on),
+           "Zen 4: two 256-bit FMAs per cycle, 32 FP32 operations per cycle in FMA-only code such as "
+           "matrix multiplication (48 when FADDs run alongside); read through a copy of the page"},
+          {"https://stackoverflow.com/questions/15655835/flops-per-cycle-for-sandy-bridge-and-haswell-sse2-avx-avx2",
+           std::string(read_on),
+           "FLOPs per cycle = FMAs per cycle x vector elements x 2, e.g. \"32 SP FLOPs/cycle: two "
+           "8-wide FMA (fused multiply-add) instructions\""},
           // Model FLOPs utilization reached by PaLM's training, a high mark:
           // home training is unlikely to do better, so budgets err generous.
           {"https://arxiv.org/abs/2204.02311", std::string(read_on),
-           "utilization 0.462 (PaLM's model FLOPs utilization)"}};
+           "utilization 0.462 (PaLM's model FLOPs utilization; 57.8% hardware FLOPs utilization)"}};
 }
 
 std::vector<HardwareProfile> make_builtin_profiles() {
@@ -49,6 +57,14 @@ std::vector<HardwareProfile> make_builtin_profiles() {
   amd.sources.push_back(
       {"https://www.guru3d.com/review/powercolor-radeon-rx-7900-xtx-hellhound-spectral-white-review/page-4/",
        std::string(read_on), "RX 7900 XTX: 61.4 FP32 TFLOPS, 24 GB"});
+  // 61.4e12 = 6144 stream processors x 2 (dual issue) x 2 (FMA) x 2.5 GHz:
+  // it counts RDNA 3's dual issue, which training kernels rarely reach
+  // (30.7e12 without it).
+  amd.sources.push_back(
+      {"https://www.trustedreviews.com/news/amd-reveals-rx-7900-xtx-and-rx-7900-xt-graphics-cards-with-rdna-3-design-4279472",
+       "2022-11-03",
+       "AMD's launch: RDNA 3 \"capable of delivering 61 teraflops\"; 96 compute units, 24 GB (AMD's product "
+       "page was not readable here)"});
   profiles.push_back(amd);
 
   HardwareProfile nvidia = cpu;
@@ -56,8 +72,12 @@ std::vector<HardwareProfile> make_builtin_profiles() {
   nvidia.description =
       "a desktop computer with a consumer NVIDIA GPU, whose CUDA driver and runtime are proprietary";
   nvidia.backends.push_back({"cuda", "NVIDIA GeForce RTX 4090", 82.6e12, 24 * gibibyte, true});
+  // 82.6e12 = 16,384 CUDA cores x 2 (FMA) x 2.52 GHz boost.
   nvidia.sources.push_back({"https://www.notebookcheck.pl/NVIDIA-NVIDIA-GeForce-RTX-4090.677670.0.html",
                             std::string(read_on), "RTX 4090: 82.6 FP32 TFLOPS, 24 GB"});
+  nvidia.sources.push_back({"https://www.darkhorizons.com/nvidia-unveils-its-rtx-4000-gpus", "2022-09-20",
+                            "NVIDIA's launch figures: 16,384 CUDA cores, 2.52 GHz boost, 83 shader TFLOPS "
+                            "(NVIDIA's press release was not readable here)"});
   profiles.push_back(nvidia);
   return profiles;
 }
@@ -74,8 +94,12 @@ std::vector<Policy> make_builtin_policies() {
   guix.description =
       "a user can practically produce their own network, from scratch or from existing free "
       "networks, with free software alone, on hardware they own, within minutes to a few weeks";
-  guix.sources = {{"https://lists.gnu.org/archive/html/guix-devel/", std::string(read_on),
-                   "guix-devel thread 'Guidelines for pre-trained ML model weight binaries' (2023)"}};
+  guix.sources = {{"https://lists.gnu.org/archive/html/guix-devel/2023-05/msg00341.html", "2023-05-30",
+                   "guix-devel thread 'Guidelines for pre-trained ML model weight binaries': Simon "
+                   "Tournier recalls the 2019 review of leela-zero, acceptable \"as long as the software "
+                   "necessary for training is included\", and asks for guidelines"},
+                  {"https://lists.gnu.org/r/guix-devel/2023-07/msg00017.html", "2023-07-03",
+                   "the same thread: what Debian did, and recomputing weights on commodity hardware"}};
   policies.push_back(guix);
 
   Policy data = guix;
@@ -85,7 +109,11 @@ std::vector<Policy> make_builtin_policies() {
       "from an existing network does not count (draft GCD 008, item 4)";
   data.start_from_free_weights = false;
   data.sources = {{"https://codeberg.org/guix/guix-consensus-documents", std::string(read_on),
-                   "draft GCD 008 'Standing up for human crafting', item 4 (2026)"}};
+                   "draft GCD 008 'Standing up for human crafting', item 4 (2026)"},
+                  {"https://mail-archive.com/guix-devel@gnu.org/msg75225.html", std::string(read_on),
+                   "a reply quoting item 4 of the draft: the Corresponding Source of software that "
+                   "includes neural networks includes all the training data; software whose weights "
+                   "cannot be re-computed from it cannot be included"}};
   policies.push_back(data);
 
   Policy debian;
