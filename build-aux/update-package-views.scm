@@ -14,18 +14,32 @@
 
 (define catalog-directory (cadr (command-line)))
 
-(define (catalog-package-names)
-  ;; The Guix packages the catalog's weights name, in the catalog's order.
+(define (catalog-packages)
+  ;; The (NAME . VERSION) of the Guix packages the catalog's weights name,
+  ;; VERSION #f when the catalog records none, in the catalog's order.
   (let-values (((views declarations) (load-catalog catalog-directory)))
     (delete-duplicates
-     (append '("lc0")                   ;the engine: the nets' lineage needs it, it ships none
-             (filter-map (lambda (a) (and (eq? 'weights (artifact-kind a)) (artifact-guix-package a)))
-                         (append-map provenance-artifacts declarations))))))
+     (cons '("lc0" . #f)               ;the engine: the nets' lineage needs it, it ships none
+           (filter-map (lambda (a)
+                         (and (eq? 'weights (artifact-kind a)) (artifact-guix-package a)
+                              (cons (artifact-guix-package a)
+                                    (and (not (string-null? (artifact-version a)))
+                                         (artifact-version a)))))
+                       (append-map provenance-artifacts declarations)))
+     (lambda (a b) (string=? (car a) (car b))))))
 
-(define (package-named name)
-  (match (find-best-packages-by-name name #f)
+(define (package-named name version)
+  ;; Hidden packages (webrtc-for-telegram-desktop) are looked up too.
+  (match (find-best-packages-by-name name version)
     ((package . _) package)
-    (() (error "the catalog names a package Guix does not have:" name))))
+    (()
+     (or (fold-packages (lambda (package found)
+                          (or found
+                              (and (string=? name (package-name package))
+                                   (or (not version) (string=? version (package-version package)))
+                                   package)))
+                        #f #:select? (const #t))
+         (error "the catalog names a package Guix does not have:" name version)))))
 
 (define (write-origin o port)
   (format port "(origin-view ~s #:method '~a~%" (origin-view-label o) (origin-view-method o))
@@ -65,12 +79,17 @@
 
 " port)
   (display "(list\n" port)
-  (for-each (lambda (name)
-              (write-view (package->package-view (package-named name)) port)
-              (newline port))
-            (catalog-package-names))
+  (for-each (match-lambda
+              ((name . version)
+               (write-view (package->package-view (package-named name version)) port)
+               (newline port)))
+            (catalog-packages))
   (display ")\n" port))
 
 (match (command-line)
   ((_ _) (write-views (current-output-port)))
-  ((_ _ output) (call-with-output-file output write-views)))
+  ((_ _ output)
+   ;; Written aside, then renamed: a failure leaves the old file whole.
+   (let ((temporary (string-append output ".new")))
+     (call-with-output-file temporary write-views)
+     (rename-file temporary output))))

@@ -601,7 +601,11 @@ package views, returns the package set to work on."
             (let ((context (make-lint-context
                             #:catalog (append catalog-declarations (package-set-declarations packages))
                             #:policy policy #:hardware hardware
-                            #:other-annotations (package-set-annotations packages))))
+                            #:other-annotations (package-set-annotations packages)
+                            #:version-known?
+                            (lambda (name version)
+                              (and ((package-set-lookup packages) (string-append name "@" version))
+                                   #t)))))
               (match operands
                 (("report" . names)
                  (report-command context (choose-packages packages names) hardware output-format))

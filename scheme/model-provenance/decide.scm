@@ -80,8 +80,12 @@
       (lambda (artifacts steps)
         (values (with-artifact artifacts id (lambda (a) (apply copy-artifact a arguments))) steps)))
     (define (software-change software)
+      ;; Several steps may lack software: they share one hypothetical
+      ;; artifact, the first change's.
       (lambda (artifacts steps)
-        (values (cons software artifacts)
+        (values (if (any (lambda (a) (string=? (artifact-id a) hypothetical-software)) artifacts)
+                    artifacts
+                    (cons software artifacts))
                 (with-step steps id
                            (lambda (s)
                              (copy-step s #:inputs (cons (cons hypothetical-software 'software)

@@ -217,7 +217,9 @@ distribution that carry a model-provenance property."
 (define (make-guix-lint-context)
   (define (context-of declarations)
     (make-lint-context #:catalog declarations
-                       #:other-annotations annotated-package-annotations))
+                       #:other-annotations annotated-package-annotations
+                       #:version-known? (lambda (name version)
+                                          (pair? (find-packages-by-name name version)))))
   (guard (e ((or (input-error? e) (annotation-error? e) (provenance-error? e))
              ;; Said once: without the catalog, the checker still reports
              ;; weights without provenance and checks annotations.

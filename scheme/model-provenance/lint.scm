@@ -11,6 +11,7 @@
 
 (define-module (model-provenance lint)
   #:use-module (ice-9 exceptions)
+  #:use-module (ice-9 format)
   #:use-module (ice-9 match)
   #:use-module (ice-9 regex)
   #:use-module (srfi srfi-1)
@@ -225,7 +226,7 @@ as (ID . MESSAGE) pairs whose declarations were left out."
 (define-record-type <lint-context>
   (%lint-context policy hardware catalog-artifacts catalog-steps catalog-graph
                  catalog-evaluator by-sha256 by-uri by-package catalog-shipped
-                 other-annotations packages)
+                 other-annotations version-known? packages)
   lint-context?
   (policy lint-context-policy)
   (hardware lint-context-hardware)
@@ -238,6 +239,7 @@ as (ID . MESSAGE) pairs whose declarations were left out."
   (by-package lint-context-by-package)    ;Guix package name -> catalog weights
   (catalog-shipped lint-context-catalog-shipped) ;id -> shipped-weights: file, installed?
   (other-annotations lint-context-other-annotations) ;promise: id -> (package . provenance)
+  (version-known? lint-context-version-known?) ;NAME VERSION -> whether such a package exists
   (packages lint-context-packages))       ;hash table: view -> what was worked out for it
 
 (define (index-by key artifacts)
@@ -250,14 +252,17 @@ as (ID . MESSAGE) pairs whose declarations were left out."
 
 (define* (make-lint-context #:key (catalog '()) (policy (default-policy))
                             (hardware (default-hardware-profile))
-                            (other-annotations (lambda () '())))
+                            (other-annotations (lambda () '()))
+                            (version-known? (const #f)))
   "Prepare to check packages against CATALOG (provenance records), under
 POLICY on HARDWARE.  Later declarations of CATALOG refine earlier ones;
 conflicting ones raise an &annotation-error.  OTHER-ANNOTATIONS is called
 at most once, when an annotation refers to an id neither it nor the
 catalog declares; it returns the (PACKAGE-NAME . ANNOTATION) pairs of the
 packages whose annotations may declare it, ANNOTATION being plain data or
-a provenance record."
+a provenance record.  VERSION-KNOWN?, given a package name and version,
+says whether the distribution has that package: catalog weights recorded
+for a version it has are that package's, not news for its other versions."
   (let-values (((artifacts steps)
                 (fold2 (lambda (annotation artifacts steps)
                          (let-values (((artifacts steps conflicts)
@@ -284,6 +289,7 @@ a provenance record."
                                  (append-map provenance-shipped catalog))
                        table)
                      (delay (annotations-by-id (other-annotations)))
+                     version-known?
                      (make-weak-key-hash-table)))))
 
 (define (fold2 proc seed1 seed2 items)
@@ -474,10 +480,13 @@ catalog."
      (lambda (artifact)
        (let ((package (artifact-guix-package artifact))
              (origin (assq-ref by-origin artifact)))
-         ;; An artifact naming its Guix package belongs to that package only:
-         ;; the nine Maia packages share one checkout, hence one URI.
+         ;; An artifact naming its Guix package belongs to that package only
+         ;; (the nine Maia packages share one checkout, hence one URI), and
+         ;; to the version it records, unless an origin has its very hash.
          (and (if package
-                  (string=? package (package-view-name view))
+                  (and (string=? package (package-view-name view))
+                       (or (same-version? artifact view)
+                           (memq artifact (append-map (cut hash-matches context <>) origins))))
                   (and origin (weights-origin? origin)))
               (let ((label (cond (origin (origin-view-label origin))
                                  ((find weights-origin? origins) => origin-view-label)
@@ -489,6 +498,10 @@ catalog."
                                         (and known (shipped-weights-file known)) #f #f
                                         (if known (shipped-weights-installed? known) #t))))))))
      candidates)))
+
+(define (same-version? artifact view)
+  (let ((recorded (artifact-version artifact)))
+    (or (string-null? recorded) (string=? recorded (package-view-version view)))))
 
 (define (package-shipped-weights context view)
   "Return the weights VIEW ships: those its annotation declares, then those
@@ -574,23 +587,23 @@ the catalog knows it by."
                              (format #f "license contradicted by lineage: ~a" text) '()))
                   (verdict-license-lineage verdict)))))))))
 
-(define (version-warnings context view shipped)
-  ;; Catalog weights recorded for another version of the package may have
-  ;; changed since.
-  (let ((version (package-view-version view)))
-    (filter-map (lambda (s)
-                  (match (find (lambda (a) (string=? (artifact-id a) (shipped-weights-id s)))
-                               (catalog-weights-for-package context (package-view-name view)))
-                    (#f #f)
-                    (artifact
-                     (let ((recorded (artifact-version artifact)))
-                       (and (not (string-null? recorded))
-                            (not (string=? recorded version))
-                            (warning view #f 'catalog-version
-                                     (format #f "the catalog describes weights '~a' of version ~a, not ~a: check they are the same"
-                                             (artifact-id artifact) recorded version)
-                                     '()))))))
-                shipped)))
+(define (version-warnings context view)
+  ;; Weights the catalog records for another version of the package: the
+  ;; packager should check whether this version ships them.  Silent when
+  ;; the distribution has the recorded version too (godot and godot-lts).
+  (let* ((name (package-view-name view))
+         (other (remove (cut same-version? <> view) (catalog-weights-for-package context name)))
+         (versions (delete-duplicates (map artifact-version other))))
+    (filter-map (lambda (version)
+                  (and (not ((lint-context-version-known? context) name version))
+                       (warning view #f 'catalog-version
+                                (format #f "the catalog records weights of ~a ~a (~{'~a'~^, ~}), not of ~a: check whether this version ships them"
+                                        name version
+                                        (map artifact-id (filter (lambda (a) (string=? version (artifact-version a)))
+                                                                 other))
+                                        (package-view-version view))
+                                '())))
+                versions)))
 
 (define (check-package context view)
   "Return the lint warnings of package VIEW in CONTEXT."
@@ -617,7 +630,7 @@ the catalog knows it by."
                  (package-view-origins view))
      (append-map (cut stockfish-name-warnings view <>) (package-view-origins view))
      (append-map (cut shipped-warnings view <>) shipped)
-     (version-warnings context view shipped)
+     (version-warnings context view)
      (append-map (cut verdict-warnings (judgement-evaluator judged) view <>) shipped))))
 
 (define (source-warnings context view findings)

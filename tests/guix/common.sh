@@ -23,9 +23,22 @@ readme_channel() {
   echo "$scratch/channel"
 }
 
-# The packages of the catalog that ship weights (lc0, the engine, ships none).
+# The packages of the catalog that ship weights (lc0, the engine, ships
+# none), as NAME@VERSION: Guix has godot 3.6 and 4.6.
 catalog_weights_packages() {
   "$MP_BUILD/model-provenance" report --format=json |
     sed 's/"weights":\[/\n/' | tail -n 1 |
-    grep -o '"package":"[^"@]*@' | sed 's/"package":"//; s/@$//' | uniq
+    grep -o '"package":"[^"]*"' | sed 's/"package":"//; s/"$//' | uniq
+}
+
+# Those of NAMES that Guix's own commands find: not hidden packages.
+visible_packages() {
+  guile -c '(use-modules (gnu packages))
+            (use-modules (guix utils))
+            (for-each (lambda (spec)
+                        (call-with-values (lambda () (package-name->name+version spec))
+                          (lambda (name version)
+                            (unless (null? (find-packages-by-name name version))
+                              (display spec) (newline)))))
+                      (cdr (command-line)))' "$@" 2>/dev/null
 }

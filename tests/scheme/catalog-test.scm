@@ -57,7 +57,7 @@
 
 (test-begin "catalog")
 
-(test-equal "the catalog's Guix packages" 23 (length catalog-packages))
+(test-equal "the catalog's Guix packages" 50 (length catalog-packages))
 (test-equal "its weights" 34 (length (provenance-graph-ids graph 'weights)))
 
 ;;; Stockfish 18.

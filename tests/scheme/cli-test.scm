@@ -2,7 +2,7 @@
 ;;; The standalone command end to end: subcommands, exit statuses, output
 ;;; formats.  MODEL_PROVENANCE_COMMAND names the command to run.
 
-(use-modules (srfi srfi-1) (srfi srfi-64) (ice-9 popen) (ice-9 rdelim) (ice-9 textual-ports))
+(use-modules (srfi srfi-1) (srfi srfi-64) (ice-9 popen) (ice-9 rdelim) (ice-9 regex) (ice-9 textual-ports))
 
 (define command (or (getenv "MODEL_PROVENANCE_COMMAND") "model-provenance"))
 (define data (string-append (dirname (current-filename)) "/data"))
@@ -157,10 +157,12 @@
   (test-equal "the main job exits 0" 0 (status-of report))
   (test-assert "it lints, tabulates and compares the policies"
     (every (lambda (text) (string-contains (output-of report) text))
-           '("Lint of 23 packages under guix-base-criterion, on desktop-amd-gpu:"
+           '("Lint of 50 packages under guix-base-criterion, on desktop-amd-gpu:"
              "PACKAGE  " "WEIGHTS  " "BLOCKING OR DECIDING"
              "Under every built-in policy:"
-             "nanogpt-shakespeare-char     reproducible-from-scratch"))))
+             "What would decide the undetermined weights, under guix-base-criterion on desktop-amd-gpu:")))
+  (test-assert "a reference model reproducible from scratch"
+    (regexp-exec (make-regexp "\nnanogpt-shakespeare-char +reproducible-from-scratch ") (output-of report))))
 
 (let ((report (run "--format=json" "report" "stockfish")))
   (test-equal "the main job as JSON" 0 (status-of report))

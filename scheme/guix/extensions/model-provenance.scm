@@ -27,13 +27,24 @@
             (set! %load-compiled-path (cons directory %load-compiled-path))
             result)))
 
+(define (all-packages? package)
+  ;; Hidden packages too: they ship inside others (webrtc-for-telegram-desktop
+  ;; in telegram-desktop).  Deprecated names of other packages do not count.
+  (not (package-superseded package)))
+
 (define (find-package specification)
   ;; The newest package SPECIFICATION (NAME or NAME@VERSION) names, or #f,
-  ;; without the messages of specification->package.
+  ;; without the messages of specification->package; hidden packages last.
   (let-values (((name version) (package-name->name+version specification)))
     (match (find-best-packages-by-name name version)
       ((package . _) package)
-      (() #f))))
+      (()
+       (fold-packages (lambda (package found)
+                        (or found
+                            (and (string=? name (package-name package))
+                                 (or (not version) (string=? version (package-version package)))
+                                 package)))
+                      #f #:select? all-packages?)))))
 
 (define (weights-packages)
   ;; Every package of the distribution that may ship weights: annotated,
@@ -43,23 +54,29 @@
                      (if (package-may-ship-weights? context package)
                          (cons package result)
                          result))
-                   '())))
+                   '()
+                   #:select? all-packages?)))
 
 (define (guix-package-set options catalog-views)
   (package-set (lambda (name)
                  (let ((package (find-package name)))
                    (and package (package->package-view package))))
                (lambda ()
-                 (filter (lambda (view)
-                           (or (package-view-annotation view)
-                               (any weights-origin? (package-view-origins view))
-                               (pair? (catalog-weights-for-package (guix-lint-context)
-                                                                   (package-view-name view)))
-                               (pair? (package-shipped-weights (guix-lint-context) view))))
-                         (map package->package-view
-                              (sort (weights-packages)
-                                    (lambda (a b)
-                                      (string<? (package-full-name a) (package-full-name b)))))))
+                 ;; One view per NAME@VERSION (libvpx and its graft
+                 ;; replacement are two), of packages with something to say.
+                 (let ((context (guix-lint-context)))
+                   (filter (lambda (view)
+                             (or (package-view-annotation view)
+                                 (any weights-origin? (package-view-origins view))
+                                 (pair? (package-shipped-weights context view))
+                                 (pair? (check-package context view))))
+                           (delete-duplicates
+                            (map package->package-view
+                                 (sort (weights-packages)
+                                       (lambda (a b)
+                                         (string<? (package-full-name a) (package-full-name b)))))
+                            (lambda (a b)
+                              (string=? (package-view-full-name a) (package-view-full-name b)))))))
                annotated-package-annotations
                '()))
 
