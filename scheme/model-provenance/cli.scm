@@ -363,17 +363,28 @@ usage or input error.
   (let* ((policy (lint-context-policy context))
          (catalog-graph (lint-context-catalog-graph context))
          (warnings (append-map (cut check-package context <>) views))
-         ;; (VIEW ID GRAPH) for every weights file shipped by a package whose
-         ;; declarations form a graph.
-         (shipped (append-map (lambda (view)
-                                (let ((graph (package-graph context view)))
-                                  (if graph
-                                      (map (lambda (s) (list view (shipped-weights-id s) graph))
-                                           (package-shipped-weights context view))
-                                      '())))
-                              views))
+         ;; (VIEW ID GRAPH) for every weights file shipped (built or
+         ;; installed) by a package whose declarations form a graph.
+         (all-shipped (append-map (lambda (view)
+                                    (let ((graph (package-graph context view)))
+                                      (if graph
+                                          (map (lambda (s) (list view s graph))
+                                               (package-shipped-weights context view))
+                                          '())))
+                                  views))
+         (shipped (filter-map (match-lambda
+                                ((view s graph) (and (shipped-weights-installed? s)
+                                                     (list view (shipped-weights-id s) graph))))
+                              all-shipped))
+         (not-built (filter-map (match-lambda
+                                  ((view s graph) (and (not (shipped-weights-installed? s))
+                                                       (list view s))))
+                                all-shipped))
          (shipped-ids (map second shipped))
-         (others (remove (cut member <> shipped-ids)
+         (others (remove (lambda (id)
+                           (or (member id shipped-ids)
+                               (any (match-lambda ((view s) (string=? id (shipped-weights-id s))))
+                                    not-built)))
                          (provenance-graph-ids catalog-graph 'weights)))
          (evaluators (make-hash-table))
          (evaluators-of (lambda (graph)
@@ -419,6 +430,14 @@ usage or input error.
                                                           (cons (policy-name policy) value))
                                                         (builtin-policies) (matrix graph id)))))))
                                shipped verdicts)))
+             (not_built . ,(list->vector
+                            (map (match-lambda
+                                   ((view s)
+                                    `((package . ,(package-view-name view))
+                                      (version . ,(package-view-version view))
+                                      (weights . ,(shipped-weights-id s))
+                                      (file . ,(or (shipped-weights-file s) 'null)))))
+                                 not-built)))
              (other_weights . ,(list->vector
                                 (map (lambda (id)
                                        `((weights . ,id)
@@ -442,6 +461,13 @@ usage or input error.
                                         (symbol->string (verdict-kind verdict))
                                         (plan-duration verdict) (obstacles verdict)))))
                              shipped verdicts)))
+          (unless (null? not-built)
+            (format #t "~%In the sources but not built or installed (not judged):~%~%")
+            (padded (cons '("PACKAGE" "WEIGHTS" "FILE")
+                          (map (match-lambda
+                                 ((view s) (list (package-view-full-name view) (shipped-weights-id s)
+                                                 (or (shipped-weights-file s) ""))))
+                               not-built))))
           (format #t "~%Under every built-in policy:~%~%")
           (padded (cons (cons "WEIGHTS" (map policy-name (builtin-policies)))
                         (map (match-lambda ((view id graph) (cons id (matrix graph id))))
