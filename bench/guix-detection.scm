@@ -21,7 +21,9 @@
    (filter-map (lambda (a) (and (eq? 'weights (artifact-kind a)) (artifact-guix-package a)))
                (append-map provenance-artifacts declarations))))
 
-(define packages (fold-packages cons '()))
+(define packages
+  ;; Hidden packages too: they ship inside others.
+  (fold-packages cons '() #:select? (negate package-superseded)))
 
 (define (names-where predicate)
   (delete-duplicates
