@@ -29,17 +29,8 @@
      (lambda (a b) (string=? (car a) (car b))))))
 
 (define (package-named name version)
-  ;; Hidden packages (webrtc-for-telegram-desktop) are looked up too.
-  (match (find-best-packages-by-name name version)
-    ((package . _) package)
-    (()
-     (or (fold-packages (lambda (package found)
-                          (or found
-                              (and (string=? name (package-name package))
-                                   (or (not version) (string=? version (package-version package)))
-                                   package)))
-                        #f #:select? (const #t))
-         (error "the catalog names a package Guix does not have:" name version)))))
+  (or (find-package name version)
+      (error "the catalog names a package Guix does not have:" name version)))
 
 (define (write-origin o port)
   (format port "(origin-view ~s #:method '~a~%" (origin-view-label o) (origin-view-method o))

@@ -433,8 +433,7 @@ usage or input error.
              (not_built . ,(list->vector
                             (map (match-lambda
                                    ((view s)
-                                    `((package . ,(package-view-name view))
-                                      (version . ,(package-view-version view))
+                                    `((package . ,(package-view-full-name view))
                                       (weights . ,(shipped-weights-id s))
                                       (file . ,(or (shipped-weights-file s) 'null)))))
                                  not-built)))

@@ -35,6 +35,7 @@
             package->package-view
             package-clause-locations
             package-may-ship-weights?
+            find-package
             annotated-package-annotations
             guix-lint-context
             check-model-provenance
@@ -162,6 +163,23 @@ its source and every input that is an origin."
                                (package-origins package))
                 #:properties (package-properties package)
                 #:clause-locations (package-clause-locations package)))
+
+;;; Finding packages.
+
+(define* (find-package name #:optional version)
+  "Return the newest package called NAME (at VERSION, if given), or #f.
+Hidden packages count, last: they ship inside others
+(webrtc-for-telegram-desktop in telegram-desktop); deprecated names of
+other packages do not."
+  (match (find-best-packages-by-name name version)
+    ((package . _) package)
+    (()
+     (fold-packages (lambda (package found)
+                      (or found
+                          (and (string=? name (package-name package))
+                               (or (not version) (string=? version (package-version package)))
+                               package)))
+                    #f #:select? (negate package-superseded)))))
 
 ;;; Screening.
 

@@ -14,16 +14,7 @@
 (define top (getenv "MP_TOP"))
 (define scratch (string-append (or (getenv "TMPDIR") "/tmp") "/mp-guix-adapter-" (number->string (getpid))))
 
-(define* (package-named name #:optional version)
-  ;; As Guix finds it, hidden packages included.
-  (match (find-best-packages-by-name name version)
-    ((package . _) package)
-    (() (fold-packages (lambda (package found)
-                         (or found
-                             (and (string=? name (package-name package))
-                                  (or (not version) (string=? version (package-version package)))
-                                  package)))
-                       #f #:select? (const #t)))))
+(define package-named find-package)
 
 (define (lint-lines package)
   ;; The checker's warnings as guix lint prints them.

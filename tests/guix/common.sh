@@ -23,12 +23,12 @@ readme_channel() {
   echo "$scratch/channel"
 }
 
-# The packages of the catalog that ship weights (lc0, the engine, ships
-# none), as NAME@VERSION: Guix has godot 3.6 and 4.6.
+# The packages of the catalog that ship weights, built or not (lc0, the
+# engine, ships none), as NAME@VERSION: Guix has godot 3.6 and 4.6.
 catalog_weights_packages() {
   "$MP_BUILD/model-provenance" report --format=json |
     sed 's/"weights":\[/\n/' | tail -n 1 |
-    grep -o '"package":"[^"]*"' | sed 's/"package":"//; s/"$//' | uniq
+    grep -o '"package":"[^"]*"' | sed 's/"package":"//; s/"$//' | awk '!seen[$0]++'
 }
 
 # Those of NAMES that Guix's own commands find: not hidden packages.

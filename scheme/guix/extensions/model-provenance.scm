@@ -32,19 +32,11 @@
   ;; in telegram-desktop).  Deprecated names of other packages do not count.
   (not (package-superseded package)))
 
-(define (find-package specification)
-  ;; The newest package SPECIFICATION (NAME or NAME@VERSION) names, or #f,
-  ;; without the messages of specification->package; hidden packages last.
+(define (package-for specification)
+  ;; The package SPECIFICATION (NAME or NAME@VERSION) names, or #f,
+  ;; without the messages of specification->package.
   (let-values (((name version) (package-name->name+version specification)))
-    (match (find-best-packages-by-name name version)
-      ((package . _) package)
-      (()
-       (fold-packages (lambda (package found)
-                        (or found
-                            (and (string=? name (package-name package))
-                                 (or (not version) (string=? version (package-version package)))
-                                 package)))
-                      #f #:select? all-packages?)))))
+    (find-package name version)))
 
 (define (weights-packages)
   ;; Every package of the distribution that may ship weights: annotated,
@@ -59,7 +51,7 @@
 
 (define (guix-package-set options catalog-views)
   (package-set (lambda (name)
-                 (let ((package (find-package name)))
+                 (let ((package (package-for name)))
                    (and package (package->package-view package))))
                (lambda ()
                  ;; One view per NAME@VERSION (libvpx and its graft
