@@ -6,30 +6,21 @@
 ;;; ChowTape's state transition networks.  Package names and versions are
 ;;; those of the Guix tree of 2026-03-21 (commit 43770a9d8ac4).
 
-(define (guix file line about)
-  (source (string-append "https://codeberg.org/guix/guix/src/commit/43770a9d8ac4/gnu/packages/"
-                         file "#L" (number->string line))
-          #:date "2026-03-21" #:about about))
-
-(define (github repo commit path date about)
-  (source (string-append "https://github.com/" repo "/blob/" commit "/" path)
-          #:date date #:about about))
-
 (define (rnnoise path about)
-  (github "xiph/rnnoise" "7f449bf8bd3b933891d12c30112268c4090e4d59" path "2021-03-12" about))
+  (github-file "xiph/rnnoise" "7f449bf8bd3b933891d12c30112268c4090e4d59" path "2021-03-12" about))
 (define (werman path about)
-  (github "werman/noise-suppression-for-voice" "v0.91" path "2020-10-10" about))
+  (github-file "werman/noise-suppression-for-voice" "v0.91" path "2020-10-10" about))
 (define speech-denoiser-commit "04cfba929630404f8d4f4ca5bac8d9b09a99152f")
 (define (speech-denoiser path about)
-  (github "lucianodato/speech-denoiser" speech-denoiser-commit path "2018-10-07" about))
+  (github-file "lucianodato/speech-denoiser" speech-denoiser-commit path "2018-10-07" about))
 ;; webrtc-audio-processing 1.3 lives on gitlab.freedesktop.org; it was
 ;; read from a GitHub mirror at the commit "build: Bump version to 1.3".
 (define (webrtc-ap path about)
-  (github "Sqhh99/webrtc-audio-processing-mirror" "8e258a1933d405073c9e6465628a69ac7d2a1f13" path "2023-09-05" about))
+  (github-file "Sqhh99/webrtc-audio-processing-mirror" "8e258a1933d405073c9e6465628a69ac7d2a1f13" path "2023-09-05" about))
 (define (tg-owt path about)
-  (github "desktop-app/tg_owt" "d067233a845e387e63d480d0d846da5fcb6a40cb" path "2025-11-17" about))
+  (github-file "desktop-app/tg_owt" "d067233a845e387e63d480d0d846da5fcb6a40cb" path "2025-11-17" about))
 (define (chow path about)
-  (github "jatinchowdhury18/AnalogTapeModel" "v2.11.4" path "2023-11-05" about))
+  (github-file "jatinchowdhury18/AnalogTapeModel" "v2.11.4" path "2023-11-05" about))
 
 (define rnnoise-copy-note
   "the 15 weight arrays are identical to those of RNNoise's src/rnn_data.c at 7f449bf (rnnoise-weights), checked value by value on 2026-11-30")
@@ -63,7 +54,7 @@
                               (speech-denoiser "rnnoise/src/denoise.c" "\"cb is the default model\": rnnoise_init falls back to model_cb")
                               (speech-denoiser "src/sdenoise.c" "rnnoise_create(NULL)")
                               (speech-denoiser "rnnoise/src/models.c" "the only references to the other models")
-                              (guix "audio.scm" 6631 "phase build-rnnoise: configure --disable-shared --enable-static, make")))
+                              (guix-file "audio.scm" 6631 "phase build-rnnoise: configure --disable-shared --enable-static, make")))
      (step (string-append "train-" id) 'train
            #:inputs `(("rnnoise-nu-training-scripts" . software)
                       ("rnnoise-nu-2018-voice-and-sounds" . training-data)
@@ -86,7 +77,7 @@
                            (werman "src/rnnoise/CMakeLists.txt" "RnNoise library sources")
                            (werman "src/rnnoise/COPYING.txt" "RNNoise's BSD 3-clause license (Mozilla, Jean-Marc Valin, Xiph.Org)")
                            (rnnoise "src/rnn_data.c" "RNNoise's own weights, compared with the copy")
-                           (guix "pulseaudio.scm" 452 "noise-suppression-for-voice 0.91 from git tag v0.91, cmake defaults")))
+                           (guix-file "pulseaudio.scm" 452 "noise-suppression-for-voice 0.91 from git tag v0.91, cmake defaults")))
   (step "vendor-rnnoise-into-noise-suppression-for-voice" 'convert
         #:inputs '(("rnnoise-weights" . initial-weights))
         #:outputs '("noise-suppression-for-voice-0.91-rnnoise-weights")
@@ -101,15 +92,15 @@
            #:input "noise-suppression-for-voice" #:file "c/ladspa/rnnoise_ladspa.so"
            #:format "elf-shared-object" #:license "BSD-3-Clause"
            #:notes "Guix's build copies lib/ladspa/librnnoise_ladspa.so of noise-suppression-for-voice into c/ladspa/rnnoise_ladspa.so, which NoiseTorch embeds in its binary with //go:embed"
-           #:sources (list (guix "pulseaudio.scm" 506 "phase copy-rnnoise-library")
-                           (github "noisetorch/NoiseTorch" "e5c4d3603428a1beb76939cba58f935cc2bac467" "main.go" "2026-11-30"
+           #:sources (list (guix-file "pulseaudio.scm" 506 "phase copy-rnnoise-library")
+                           (github-file "noisetorch/NoiseTorch" "e5c4d3603428a1beb76939cba58f935cc2bac467" "main.go" "2026-11-30"
                                    "//go:embed c/ladspa/rnnoise_ladspa.so (a stored version of main.go, not the v0.12.2 tag)")))
   (step "copy-rnnoise-plugin-into-noisetorch" 'convert
         #:inputs '(("noise-suppression-for-voice-0.91-rnnoise-weights" . initial-weights))
         #:outputs '("noisetorch-0.12.2-rnnoise-weights")
         #:compute (compute #:flops 0)
         #:notes (string-append "a file copy of the compiled plugin by Guix's build; " copy-caveat)
-        #:sources (list (guix "pulseaudio.scm" 506 "copy-file of librnnoise_ladspa.so into c/ladspa")))
+        #:sources (list (guix-file "pulseaudio.scm" 506 "copy-file of librnnoise_ladspa.so into c/ladspa")))
 
   ;; RNNoise-nu (lv2-speech-denoiser): its training inputs.
   (software "rnnoise-nu-training-scripts" #:license "BSD-3-Clause" #:availability 'public-download
@@ -152,7 +143,7 @@
                            (webrtc-ap "webrtc/third_party/rnnoise/meson.build" "static_library('librnnoise', 'src/rnn_vad_weights.cc')")
                            (webrtc-ap "webrtc/third_party/rnnoise/COPYING" "RNNoise's BSD 3-clause license")
                            (rnnoise "src/rnn_data.c" "the arrays it was compared with")
-                           (guix "audio.scm" 362 "webrtc-audio-processing 1.3 from freedesktop.org's tarball, meson build")))
+                           (guix-file "audio.scm" 362 "webrtc-audio-processing 1.3 from freedesktop.org's tarball, meson build")))
   (step "extract-rnnoise-vad-for-webrtc-audio-processing" 'convert
         #:inputs '(("rnnoise-weights" . initial-weights))
         #:outputs '("webrtc-audio-processing-1.3-rnn-vad-weights")
@@ -168,7 +159,7 @@
                            (tg-owt "src/third_party/rnnoise/README.chromium" "URL https://github.com/xiph/rnnoise, Version 91ef401, License BSD 3-Clause")
                            (tg-owt "cmake/librnnoise.cmake" "the librnnoise object library")
                            (tg-owt "CMakeLists.txt" "include(cmake/librnnoise.cmake), links tg_owt::librnnoise")
-                           (guix "telegram.scm" 309 "the snippet keeps rnnoise among src/third_party")))
+                           (guix-file "telegram.scm" 309 "the snippet keeps rnnoise among src/third_party")))
   (step "extract-rnnoise-vad-for-tg-owt" 'convert
         #:inputs '(("rnnoise-weights" . initial-weights))
         #:outputs '("webrtc-for-telegram-desktop-0-489.d067233-rnn-vad-weights")
@@ -186,12 +177,12 @@
                            (chow "Plugin/Source/CMakeLists.txt" "file(GLOB STN_MODEL_FILES Processors/Hysteresis/STN_Models/*.json) into binary_data_files")
                            (chow "LICENSE" "GNU General Public License version 3")
                            (chow "README.md" "\"CHOW Tape is licensed under the GNU General Public License (GPLv3)\"")
-                           (guix "audio.scm" 1922 "chow-tape-model 2.11.4 from git tag v2.11.4 with submodules; installs Standalone, CLAP, LV2, VST3")))
+                           (guix-file "audio.scm" 1922 "chow-tape-model 2.11.4 from git tag v2.11.4 with submodules; installs Standalone, CLAP, LV2, VST3")))
   (step "train-chow-tape-model-stn-hysteresis" 'train
         #:inputs '(("chow-tape-stn-training-data" . training-data))
         #:outputs '("chow-tape-model-2.11.4-stn-hysteresis")
         #:notes "added by commit 44ede9f (2020-11-24, \"Add State Transition Network Hysteresis Mode (#111)\"); the JSON files hold per-drive and per-saturation networks (\"in_shape\", dense \"layers\" with \"weights\") that HysteresisSTN.cpp loads; the training code, data and compute are not in the tree"
-        #:sources (list (github "jatinchowdhury18/AnalogTapeModel" "44ede9ff2f8b27d95b179ebec0ef34e69437945c" "Plugin/Source/Processors/Hysteresis/STN_Models/hyst_width_0.json" "2020-11-24"
+        #:sources (list (github-file "jatinchowdhury18/AnalogTapeModel" "44ede9ff2f8b27d95b179ebec0ef34e69437945c" "Plugin/Source/Processors/Hysteresis/STN_Models/hyst_width_0.json" "2020-11-24"
                                 "commit \"Add State Transition Network Hysteresis Mode (#111)\"")
                         (chow "Manual/ChowTapeManual.tex" "the STN mode and its reference, Parker et al. 2019")
                         (chow "Plugin/Source/Processors/Hysteresis/HysteresisSTN.cpp" "loads hyst_width_*.json with nlohmann::json"))))

@@ -7,20 +7,11 @@
 ;;; 43770a9d8ac4).  None of these projects publishes the data or the
 ;;; compute their encoder models were trained with; #:notes say so.
 
-(define (guix file line about)
-  (source (string-append "https://codeberg.org/guix/guix/src/commit/43770a9d8ac4/gnu/packages/"
-                         file "#L" (number->string line))
-          #:date "2026-03-21" #:about about))
-
-(define (github repo commit path date about)
-  (source (string-append "https://github.com/" repo "/blob/" commit "/" path)
-          #:date date #:about about))
-
-(define (libvpx path about) (github "webmproject/libvpx" "v1.15.2" path "2025-05-28" about))
+(define (libvpx path about) (github-file "webmproject/libvpx" "v1.15.2" path "2025-05-28" about))
 ;; libaom read from the GitHub mirror m-ab-s/aom at tag v3.8.0 (commit
 ;; b681eac83963950afc7be55df56c22fa5210aaa2, as Guix's aomedia.googlesource.com tag).
-(define (aom path about) (github "m-ab-s/aom" "v3.8.0" path "2023-11-30" about))
-(define (opus path about) (github "xiph/opus" "v1.5.2" path "2024-04-10" about))
+(define (aom path about) (github-file "m-ab-s/aom" "v3.8.0" path "2023-11-30" about))
+(define (opus path about) (github-file "xiph/opus" "v1.5.2" path "2024-04-10" about))
 
 ;; One libaom encoder model: its weights and the training nobody documents.
 (define (aom-model id file notes commit date message)
@@ -32,11 +23,11 @@
                             (aom "LICENSE" "BSD 2-clause license")
                             (aom "av1/av1.cmake" "the encoder sources, and what CONFIG_REALTIME_ONLY removes")
                             (aom "build/cmake/aom_config_defaults.cmake" "CONFIG_REALTIME_ONLY and CONFIG_TFLITE default to 0")
-                            (guix "video.scm" 943 "libaom 3.8.0 from git tag v3.8.0; -DAOM_TARGET_CPU=generic, shared")))
+                            (guix-file "video.scm" 943 "libaom 3.8.0 from git tag v3.8.0; -DAOM_TARGET_CPU=generic, shared")))
    (step (string-append "train-" id) 'train #:outputs (list id)
          #:notes (string-append "libaom publishes no training code, data or compute for it; the model came with commit "
                                 commit " (" date ", \"" message "\")")
-         #:sources (list (github "m-ab-s/aom" commit file date (string-append "commit \"" message "\""))))))
+         #:sources (list (github-file "m-ab-s/aom" commit file date (string-append "commit \"" message "\""))))))
 
 (list
  ;;; libvpx 1.15.2
@@ -49,11 +40,11 @@
                            (libvpx "vp9/vp9cx.mk" "VP9_CX_SRCS-yes += encoder/vp9_partition_models.h")
                            (libvpx "vp9/encoder/vp9_encodeframe.c" "#include \"vp9/encoder/vp9_partition_models.h\"")
                            (libvpx "LICENSE" "BSD 3-clause license")
-                           (guix "video.scm" 3136 "libvpx 1.15.2 from git tag v1.15.2; configure flags --enable-shared --disable-static --as=yasm --size-limit")))
+                           (guix-file "video.scm" 3136 "libvpx 1.15.2 from git tag v1.15.2; configure flags --enable-shared --disable-static --as=yasm --size-limit")))
   (step "train-libvpx-1.15.2-vp9-partition-models" 'train
         #:outputs '("libvpx-1.15.2-vp9-partition-models")
         #:notes "libvpx publishes no training code, data or compute; the models were moved to this file by commit 88cd87141 (2018-09-04, \"Move partition search ML models to a seperate file\") and retrained since"
-        #:sources (list (github "webmproject/libvpx" "88cd871418a790b29ad24e70d9de97494903ae53" "vp9/encoder/vp9_partition_models.h" "2018-09-04"
+        #:sources (list (github-file "webmproject/libvpx" "88cd871418a790b29ad24e70d9de97494903ae53" "vp9/encoder/vp9_partition_models.h" "2018-09-04"
                                 "commit \"Move partition search ML models to a seperate file\""))))
 
  ;;; libaom 3.8.0: the AV1 encoder's models.
@@ -82,7 +73,7 @@
            #:sources (list (aom "av1/encoder/deltaq4_model.c" "\"/* Embedded file: model.tflite */\"")
                            (aom "av1/encoder/allintra_vis.c" "#if CONFIG_TFLITE ... #include \"av1/encoder/deltaq4_model.c\"")
                            (aom "build/cmake/aom_config_defaults.cmake" "set_aom_config_var(CONFIG_TFLITE 0 ...)")
-                           (guix "video.scm" 961 "libaom's configure flags: no CONFIG_TFLITE")))
+                           (guix-file "video.scm" 961 "libaom's configure flags: no CONFIG_TFLITE")))
   (step "train-libaom-3.8.0-deltaq4-tflite" 'train #:outputs '("libaom-3.8.0-deltaq4-tflite")
         #:notes "how the TFLite model was trained, on what and with what compute is not published in the tree"
         #:sources (list (aom "av1/encoder/deltaq4_model.c" "the model file names no training"))))
@@ -97,7 +88,7 @@
                             (opus "COPYING" "the distribution's BSD 3-clause license")))
   (dataset "opus-speech-music-classifier-features"
            #:notes "the speech, music and noise the classifier's features (features.h5) were computed from, including reverberated speech since 2018; not published or named in the tree"
-           #:sources (list (github "xiph/opus" "5d290239f110af41f1e29b63b8008b5016e23a63" "src/mlp_data.c" "2018-09-24"
+           #:sources (list (github-file "xiph/opus" "5d290239f110af41f1e29b63b8008b5016e23a63" "src/mlp_data.c" "2018-09-24"
                                    "commit \"Retrain RNN classifier weights to include reverberated speech\"")))
   (weights "opus-1.5.2-speech-music-rnn" #:availability 'public-download #:guix-package "opus" #:version "1.5.2"
            #:file "src/mlp_data.c" #:format "c-int8-arrays" #:license "BSD-3-Clause" #:size 24121
@@ -106,15 +97,15 @@
                            (opus "opus_sources.mk" "OPUS_SOURCES_FLOAT = src/analysis.c src/mlp.c src/mlp_data.c")
                            (opus "Makefile.am" "OPUS_SOURCES += $(OPUS_SOURCES_FLOAT) unless DISABLE_FLOAT_API")
                            (opus "COPYING" "BSD 3-clause license")
-                           (guix "xiph.scm" 368 "opus 1.5.2 from the release tarball; configure flags (\"--disable-static\")")))
+                           (guix-file "xiph.scm" 368 "opus 1.5.2 from the release tarball; configure flags (\"--disable-static\")")))
   (step "train-opus-speech-music-rnn" 'train
         #:inputs '(("opus-rnn-training-scripts" . software)
                    ("opus-speech-music-classifier-features" . training-data))
         #:outputs '("opus-1.5.2-speech-music-rnn")
         #:notes "added 2017-10-05 (af93fbd5, \"Add RNN for VAD and speech/music classification\"), retrained 2017-11-09 and 2018-09-24; the compute is not stated"
-        #:sources (list (github "xiph/opus" "af93fbd55fd5c23a2492166816311d9f67df1b24" "src/mlp_data.c" "2017-10-05"
+        #:sources (list (github-file "xiph/opus" "af93fbd55fd5c23a2492166816311d9f67df1b24" "src/mlp_data.c" "2017-10-05"
                                 "commit \"Add RNN for VAD and speech/music classification\"")
-                        (github "xiph/opus" "5d290239f110af41f1e29b63b8008b5016e23a63" "src/mlp_data.c" "2018-09-24"
+                        (github-file "xiph/opus" "5d290239f110af41f1e29b63b8008b5016e23a63" "src/mlp_data.c" "2018-09-24"
                                 "commit \"Retrain RNN classifier weights to include reverberated speech\"")))
 
   (software "opus-dnn-torch" #:license "BSD-3-Clause" #:availability 'public-download
@@ -135,7 +126,7 @@
                            (opus "configure.ac" "enable_dred=no, enable_deep_plc=no, enable_osce=no by default")
                            (opus "lpcnet_sources.mk" "DEEP_PLC_SOURCES, DRED_SOURCES, OSCE_SOURCES list dnn/*_data.c")
                            (opus "Makefile.am" "adds those sources only if ENABLE_DEEP_PLC, ENABLE_DRED, ENABLE_OSCE")
-                           (guix "xiph.scm" 381 "opus 1.5.2: configure flags --disable-static only")))
+                           (guix-file "xiph.scm" 381 "opus 1.5.2: configure flags --disable-static only")))
   (step "train-opus-1.5.2-dnn-models" 'train
         #:inputs '(("opus-dnn-torch" . software) ("opus-dnn-speech-datasets" . training-data))
         #:outputs '("opus-1.5.2-dnn-models")

@@ -7,28 +7,19 @@
 ;;; libexttextcat.  Package names and versions are those of the Guix tree
 ;;; of 2026-03-21 (commit 43770a9d8ac4).
 
-(define (guix file line about)
-  (source (string-append "https://codeberg.org/guix/guix/src/commit/43770a9d8ac4/gnu/packages/"
-                         file "#L" (number->string line))
-          #:date "2026-03-21" #:about about))
-
-(define (github repo commit path date about)
-  (source (string-append "https://github.com/" repo "/blob/" commit "/" path)
-          #:date date #:about about))
-
 (define (spacy-models path about)
-  (github "explosion/spacy-models" "0ab1ccf8ceae050ce391faf7f205bcf65e1e90d4" path "2026-11-30" about))
+  (github-file "explosion/spacy-models" "0ab1ccf8ceae050ce391faf7f205bcf65e1e90d4" path "2026-11-30" about))
 (define (cld3 path about)
-  (github "google/cld3" "b48dc46512566f5a2d41118c8c1116c4f96dc661" path "2022-03-30" about))
-(define (libime path about) (github "fcitx/libime" "1.1.12" path "2025-10-05" about))
-(define (libpinyin path about) (github "libpinyin/libpinyin" "2.8.1" path "2023-01-16" about))
+  (github-file "google/cld3" "b48dc46512566f5a2d41118c8c1116c4f96dc661" path "2022-03-30" about))
+(define (libime path about) (github-file "fcitx/libime" "1.1.12" path "2025-10-05" about))
+(define (libpinyin path about) (github-file "libpinyin/libpinyin" "2.8.1" path "2023-01-16" about))
 (define (mecab path about)
-  (github "taku910/mecab" "046fa78b2ed56fbd4fac312040f6d62fc1bc31e3" path "2020-09-14" about))
+  (github-file "taku910/mecab" "046fa78b2ed56fbd4fac312040f6d62fc1bc31e3" path "2020-09-14" about))
 ;; langdetect has no 1.0.9 tag; its last commit carries version='1.0.9'.
 (define (langdetect path about)
-  (github "Mimino666/langdetect" "5071871742170034557c0e6ec8d6e410f3d9652f" path "2025-03-03" about))
-(define (rspamd path about) (github "rspamd/rspamd" "3.12.1" path "2025-06-17" about))
-(define (exttextcat path about) (github "LibreOffice/libexttextcat" "v3.4.5" path "2017-09-20" about))
+  (github-file "Mimino666/langdetect" "5071871742170034557c0e6ec8d6e410f3d9652f" path "2025-03-03" about))
+(define (rspamd path about) (github-file "rspamd/rspamd" "3.12.1" path "2025-06-17" about))
+(define (exttextcat path about) (github-file "LibreOffice/libexttextcat" "v3.4.5" path "2017-09-20" about))
 
 (list
  ;;; python-xx-sent-ud-sm 3.8.0: a spaCy pipeline as its own origin.
@@ -37,8 +28,8 @@
             #:uris '("https://github.com/explosion/spaCy")
             #:notes "spaCy at git version 5010fcbd3, which the model's meta.json names; its backends are not recorded here (Guix packages it as python-spacy)"
             #:sources (list (spacy-models "meta/xx_sent_ud_sm-3.8.0.json" "\"spacy_version\": \">=3.8.0,<3.9.0\", \"spacy_git_version\": \"5010fcbd3\"")
-                            (guix "machine-learning.scm" 6236 "python-xx-sent-ud-sm propagates python-spacy")
-                            (guix "machine-learning.scm" 1891 "python-spacy's license field: expat (MIT)")))
+                            (guix-file "machine-learning.scm" 6236 "python-xx-sent-ud-sm propagates python-spacy")
+                            (guix-file "machine-learning.scm" 1891 "python-spacy's license field: expat (MIT)")))
   (dataset "universal-dependencies-2.8-38-treebanks" #:license "CC-BY-SA-3.0" #:availability 'public-download
            #:uris '("https://universaldependencies.org/")
            #:notes "38 treebanks of Universal Dependencies v2.8 (UD_Afrikaans-AfriBooms ... UD_Vietnamese-VTB), by Zeman, Nivre, Abrams et al.; the meta.json gives CC BY-SA 3.0 for them as a whole, though UD treebanks carry their own licenses"
@@ -50,7 +41,7 @@
            #:uris '("https://github.com/explosion/spacy-models/releases/download/xx_sent_ud_sm-3.8.0/xx_sent_ud_sm-3.8.0.tar.gz")
            #:notes "multi-language sentence boundary pipeline (one component, senter; \"4 MB\"; sents_f 0.858), the whole of the package; propagated by python-argostranslate; the sha256 is the release tarball's, as Guix fetches it"
            #:sources (list (spacy-models "meta/xx_sent_ud_sm-3.8.0.json" "description, license CC BY-SA 3.0, performance, size")
-                           (guix "machine-learning.scm" 6236 "origin URI and hash; license cc-by-sa3.0")))
+                           (guix-file "machine-learning.scm" 6236 "origin URI and hash; license cc-by-sa3.0")))
   (step "train-xx-sent-ud-sm-3.8.0" 'train
         #:inputs '(("spacy-3.8" . software) ("universal-dependencies-2.8-38-treebanks" . training-data))
         #:outputs '("python-xx-sent-ud-sm-3.8.0")
@@ -68,9 +59,9 @@
            #:notes "Google CLD3's language identification network (embeddings of hashed character n-grams, a ReLU hidden layer, a softmax; uint8 weights with float16 scales), namespace chrome_lang_id; google/cld3 at b48dc465 is the origin cld3-for-telegram-desktop, which unpack-additional-sources copies into Telegram/ThirdParty/cld3 and the build compiles into Telegram (the same model is in Chromium's third_party/cld_3, which ungoogled-chromium and qtwebengine keep)"
            #:sources (list (cld3 "src/lang_id_nn_params.cc" "the parameters; Apache License 2.0 header, Copyright 2016 Google")
                            (cld3 "README.md" "the model's structure")
-                           (guix "telegram.scm" 421 "cld3-for-telegram-desktop: google/cld3 at b48dc46512566f5a2d41118c8c1116c4f96dc661")
-                           (guix "telegram.scm" 580 "unpack-additional-sources copies it to Telegram/ThirdParty/cld3")
-                           (guix "telegram.scm" 494 "telegram-desktop, version %telegram-version (6.3.6)")))
+                           (guix-file "telegram.scm" 421 "cld3-for-telegram-desktop: google/cld3 at b48dc46512566f5a2d41118c8c1116c4f96dc661")
+                           (guix-file "telegram.scm" 580 "unpack-additional-sources copies it to Telegram/ThirdParty/cld3")
+                           (guix-file "telegram.scm" 494 "telegram-desktop, version %telegram-version (6.3.6)")))
   (step "train-cld3" 'train
         #:inputs '(("cld3-training-text" . training-data))
         #:outputs '("telegram-desktop-6.3.6-cld3-lang-id-nn")
@@ -87,7 +78,7 @@
                            (libime "LICENSES/LGPL-2.1-or-later.txt" "the code's license")
                            (source "https://github.com/fcitx/libime/issues/140" #:date "2026-09-08"
                                    #:about "\"Clarify licenses and provenance of the official Simplified Chinese LM and dictionary data\": the archives carry no LICENSE; training-data sources unknown")
-                           (guix "fcitx5.scm" 180 "libime 1.1.12 from libime-1.1.12_dict.tar.zst")))
+                           (guix-file "fcitx5.scm" 180 "libime 1.1.12 from libime-1.1.12_dict.tar.zst")))
   (step "train-libime-lm-sc" 'train #:outputs '("libime-1.1.12-lm-sc")
         #:notes "the corpus, the toolkit and the compute are not published; issue 140 asks for them"
         #:sources (list (source "https://github.com/fcitx/libime/issues/140" #:date "2026-09-08"
@@ -101,7 +92,7 @@
            #:notes "interpolated bigram language model (model19) with its phrase tables; the release tarball ships it (EXTRA_DIST), the build imports it into bigram.db and the phrase and pinyin indexes installed in lib/libpinyin/data; data/opengram.license reproduces the Apache License 2.0 because \"The open-gram dictionary contains some entries from android-pinyin-ime\", which does not say whether it covers the model, so the license is left unrecorded"
            #:sources (list (libpinyin "data/Makefile.am" "interpolation2.text fetched from model19.text.tar.gz, EXTRA_DIST, import_interpolation into bigram.db, libpinyin_db_DATA")
                            (libpinyin "data/opengram.license" "the open-gram data's license note")
-                           (guix "ibus.scm" 340 "libpinyin 2.8.1 from the GitHub release tarball")))
+                           (guix-file "ibus.scm" 340 "libpinyin 2.8.1 from the GitHub release tarball")))
   (step "train-libpinyin-model19" 'train #:outputs '("libpinyin-2.8.1-interpolation-model")
         #:notes "libpinyin has training utilities (utils/training), but which corpus and settings made model19, and the compute, are not stated"
         #:sources (list (libpinyin "data/Makefile.am" "the model is downloaded, not trained, by the build"))))
@@ -114,7 +105,7 @@
             #:notes "MeCab's CRF parameter estimator (C++, L-BFGS, on the CPU)"
             #:sources (list (mecab "mecab/src/mecab-cost-train.cpp" "the trainer")
                             (mecab "mecab/COPYING" "\"released under any of the GPL, the LGPL, or the BSD License\"")
-                            (guix "language.scm" 968 "mecab's license: gpl2+, lgpl2.1+, bsd-3")))
+                            (guix-file "language.scm" 968 "mecab's license: gpl2+, lgpl2.1+, bsd-3")))
   (dataset "ipadic-cost-training-corpus"
            #:notes "the morphologically annotated corpus ipadic's costs were estimated on; the tree does not name it (RESULT gives its size only indirectly, 266,238 evaluated words)"
            #:sources (list (mecab "mecab-ipadic/RESULT" "precision and recall of successive estimations, 2006-2007")))
@@ -125,7 +116,7 @@
                            (source "https://github.com/spdx/license-list-data/blob/02c39c05becbd1e69a32a680cbd824509c801c2f/json/details/NAIST-2003.json"
                                    #:date "2026-11-30" #:about "SPDX NAIST-2003 is this text, ICOT conditions included")
                            (mecab "mecab-ipadic/Makefile.am" "mecab-dict-index builds the dictionary")
-                           (guix "language.scm" 1017 "mecab-ipadic 2.7.0 from mecab's source, subdirectory mecab-ipadic")))
+                           (guix-file "language.scm" 1017 "mecab-ipadic 2.7.0 from mecab's source, subdirectory mecab-ipadic")))
   (step "train-mecab-ipadic-costs" 'train
         #:inputs '(("mecab-cost-train" . software) ("ipadic-cost-training-corpus" . training-data))
         #:outputs '("mecab-ipadic-2.7.0-costs")
@@ -150,7 +141,7 @@
            #:sources (list (langdetect "MANIFEST.in" "recursive-include langdetect/profiles *")
                            (langdetect "setup.py" "version='1.0.9', include_package_data=True")
                            (langdetect "NOTICE" "Apache License 2.0 (Cybozu Labs)")
-                           (guix "python-xyz.scm" 17383 "python-langdetect 1.0.9 from PyPI")))
+                           (guix-file "python-xyz.scm" 17383 "python-langdetect 1.0.9 from PyPI")))
   (step "generate-langdetect-profiles" 'train
         #:inputs '(("language-detection-genprofile" . software) ("wikipedia-abstracts-for-langdetect" . training-data))
         #:outputs '("python-langdetect-1.0.9-profiles")
@@ -163,7 +154,7 @@
            #:sources (list (rspamd "contrib/languages-data/en.json" "one of the profiles")
                            (rspamd "cmake/InstallRspamdFiles.cmake" "installs contrib/languages-data/*.json and stop_words to SHAREDIR/languages")
                            (rspamd "contrib/google-ced/compact_enc_det_generated_tables.h" "Google's generated encoding tables, Apache License 2.0")
-                           (guix "mail.scm" 4732 "rspamd 3.12.1 from git tag 3.12.1, no unbundling of contrib/")))
+                           (guix-file "mail.scm" 4732 "rspamd 3.12.1 from git tag 3.12.1, no unbundling of contrib/")))
   (step "generate-rspamd-language-profiles" 'train #:outputs '("rspamd-3.12.1-language-profiles")
         #:notes "who made these profiles, from what text, and under which license is not stated in rspamd's tree"
         #:sources (list (rspamd "contrib/languages-data/en.json" "no header or notice beside the data")))
@@ -183,7 +174,7 @@
            #:notes "over 150 TextCat language fingerprints (ranked character n-grams, *.lm) and fpdb.conf, installed to share/libexttextcat and used by LibreOffice's language guessing; not separately licensed from the library (LICENSE: BSD 3-clause), so the license is left unrecorded"
            #:sources (list (exttextcat "langclass/LM/Makefile.am" "pkgdata_DATA = ${wildcard *.lm}")
                            (exttextcat "README" "\"A collection of over 150 language models\"")
-                           (guix "libreoffice.scm" 515 "libexttextcat 3.4.5 from dev-www.libreoffice.org")))
+                           (guix-file "libreoffice.scm" 515 "libexttextcat 3.4.5 from dev-www.libreoffice.org")))
   (step "createfp-libexttextcat-fingerprints" 'train
         #:inputs '(("libexttextcat-createfp" . software) ("udhr-translations-for-libexttextcat" . training-data))
         #:outputs '("libexttextcat-3.4.5-fingerprints")

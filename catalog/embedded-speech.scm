@@ -6,25 +6,16 @@
 ;;; defines them, and the file inside the upstream source.  Facts no
 ;;; source settles are left out, with what would settle them in #:notes.
 
-(define (guix file line about)
-  (source (string-append "https://codeberg.org/guix/guix/src/commit/43770a9d8ac4/gnu/packages/"
-                         file "#L" (number->string line))
-          #:date "2026-03-21" #:about about))
-
-(define (github repo commit path date about)
-  (source (string-append "https://github.com/" repo "/blob/" commit "/" path)
-          #:date date #:about about))
-
 ;; Festival's lib/ directory, at the GitHub mirror's last commit (the
 ;; repository has no 2.5.0 tag; these files date from 1996-1998).
 (define festival-commit "5db6ee949f4e4e9da25c87bd03b90e69f9011393")
-(define (festival path about) (github "festvox/festival" festival-commit path "2022-04-06" about))
+(define (festival path about) (github-file "festvox/festival" festival-commit path "2022-04-06" about))
 (define (speech-tools path about)
-  (github "festvox/speech_tools" "63ff01938f81443f5a294bc5f9ea6ac6ab38f6b0" path "2022-04-06" about))
-(define (flite path about) (github "festvox/flite" "v2.2" path "2020-08-12" about))
-(define (pocketsphinx path about) (github "cmusphinx/pocketsphinx" "v5.0.4" path "2025-01-10" about))
-(define (faster-whisper path about) (github "SYSTRAN/faster-whisper" "v1.2.0" path "2025-08-06" about))
-(define (whisper-cpp path about) (github "ggml-org/whisper.cpp" "v1.8.4" path "2026-03-19" about))
+  (github-file "festvox/speech_tools" "63ff01938f81443f5a294bc5f9ea6ac6ab38f6b0" path "2022-04-06" about))
+(define (flite path about) (github-file "festvox/flite" "v2.2" path "2020-08-12" about))
+(define (pocketsphinx path about) (github-file "cmusphinx/pocketsphinx" "v5.0.4" path "2025-01-10" about))
+(define (faster-whisper path about) (github-file "SYSTRAN/faster-whisper" "v1.2.0" path "2025-08-06" about))
+(define (whisper-cpp path about) (github-file "ggml-org/whisper.cpp" "v1.8.4" path "2026-03-19" about))
 
 (define mit-festival
   (source "https://github.com/spdx/license-list-data/blob/000daf3c7f8714d6d9437841da7478f06588c98c/json/details/MIT-Festival.json"
@@ -32,7 +23,7 @@
           #:about "the SPDX id MIT-Festival is this license text, with flite's and the speech tools' COPYING as references (it is newer than the SPDX list 3.19 this tool knows)"))
 
 (define festival-guix-build
-  (guix "speech.scm" 432 "phase actually-install untars festvox-cmu, festvox-poslex and default-voice into the build tree and installs everything under lib/ to share/festival/lib"))
+  (guix-file "speech.scm" 432 "phase actually-install untars festvox-cmu, festvox-poslex and default-voice into the build tree and installs everything under lib/ to share/festival/lib"))
 
 (list
  ;;; Festival 2.5.0: models in lib/ and in the festlex_* native inputs.
@@ -47,7 +38,7 @@
                             (speech-tools "main/ngram_build_main.cc" "ngram_build")
                             (speech-tools "main/ols_main.cc" "ols, ordinary least squares")
                             mit-festival
-                            (guix "speech.scm" 577 "the speech-tools native input of festival: URI")))
+                            (guix-file "speech.scm" 577 "the speech-tools native input of festival: URI")))
 
   (dataset "bu-fm-radio-corpus-f2b"
            #:notes "Boston University's FM Radio corpus (speaker f2b), named by Festival's headers and manual as training data; its license and how it can be obtained are not recorded here"
@@ -133,7 +124,7 @@
            #:sha256 "e7c6e3642dbd5b0d64942bc015a986fdd6244a79e51ec2e8309e63d569e49ea3"
            #:uris '("http://festvox.org/packed/festival/2.5/festlex_POSLEX.tar.gz")
            #:notes "part-of-speech lexicon with probabilities (wsj.wp39.poslexR) and POS trigram model (wsj.wp39.tri.ngrambin) of the festlex_POSLEX tarball, a native input of festival; the sha256 is the tarball's; its license file COPYING.poslex was not read here, which would settle the license"
-           #:sources (list (guix "speech.scm" 559 "the festvox-poslex native input: URI and hash")
+           #:sources (list (guix-file "speech.scm" 559 "the festvox-poslex native input: URI and hash")
                            (festival "lib/pos.scm" "loads wsj.wp39.poslexR and the POS n-gram from pos_model_dir")
                            festival-guix-build))
   (step "train-festival-poslex-wsj-wp39" 'train
@@ -148,7 +139,7 @@
            #:sha256 "c19430919bca45d5368cd4c82af6153fbcc96a487ebd30b78b5f3c08718b7c07"
            #:uris '("http://festvox.org/packed/festival/2.5/festlex_CMU.tar.gz")
            #:notes "letter-to-sound decision trees of the festlex_CMU tarball, a native input of festival, next to the CMU lexicon; the sha256 is the tarball's; the tarball's own license file was not read here"
-           #:sources (list (guix "speech.scm" 550 "the festvox-cmu native input: URI and hash")
+           #:sources (list (guix-file "speech.scm" 550 "the festvox-cmu native input: URI and hash")
                            (festival "lib/lexicons.scm" "setup_cmu_lex loads cmu/cmulex.scm")
                            festival-guix-build))
   (step "train-festival-cmu-lts-rules" 'train
@@ -180,7 +171,7 @@
                            (flite "config/default.lv" "VOXES include cmu_us_slt, cmu_us_awb, cmu_us_rms")
                            (flite "COPYING" "the distribution's license (MIT-Festival text)")
                            mit-festival
-                           (guix "speech.scm" 73 "flite 2.2 from git tag v2.2, configured with --enable-shared")))
+                           (guix-file "speech.scm" 73 "flite 2.2 from git tag v2.2, configured with --enable-shared")))
   (step "build-flite-cmu-us-slt-clustergen" 'train
         #:inputs '(("festvox-clustergen" . software) ("flite-cmu-us-slt-recordings" . training-data))
         #:outputs '("flite-2.2-cmu-us-slt-clustergen")
@@ -192,7 +183,7 @@
            #:notes "ClusterGen voice as C tables, built and installed like the slt voice"
            #:sources (list (flite "config/default.lv" "VOXES include cmu_us_awb")
                            (flite "COPYING" "the distribution's license (MIT-Festival text)")
-                           (guix "speech.scm" 73 "flite 2.2, --enable-shared")))
+                           (guix-file "speech.scm" 73 "flite 2.2, --enable-shared")))
   (step "build-flite-cmu-us-awb-clustergen" 'train
         #:inputs '(("festvox-clustergen" . software) ("flite-cmu-us-awb-recordings" . training-data))
         #:outputs '("flite-2.2-cmu-us-awb-clustergen")
@@ -204,7 +195,7 @@
            #:notes "ClusterGen voice as C tables, built and installed like the slt voice"
            #:sources (list (flite "config/default.lv" "VOXES include cmu_us_rms")
                            (flite "COPYING" "the distribution's license (MIT-Festival text)")
-                           (guix "speech.scm" 73 "flite 2.2, --enable-shared")))
+                           (guix-file "speech.scm" 73 "flite 2.2, --enable-shared")))
   (step "build-flite-cmu-us-rms-clustergen" 'train
         #:inputs '(("festvox-clustergen" . software) ("flite-cmu-us-rms-recordings" . training-data))
         #:outputs '("flite-2.2-cmu-us-rms-clustergen")
@@ -251,7 +242,7 @@
            #:notes "continuous-density HMM acoustic model: mdef, means, variances, sendump (mixture weights), transition_matrices, feat.params, noisedict; installed to share/pocketsphinx/model/en-us"
            #:sources (list (pocketsphinx "model/en-us/en-us/README" "BSD-2-Clause text, Copyright (c) 2015 Alpha Cephei Inc.")
                            (pocketsphinx "model/CMakeLists.txt" "install(DIRECTORY en-us DESTINATION share/pocketsphinx/model)")
-                           (guix "speech.scm" 674 "pocketsphinx 5.0.4 from git tag v5.0.4, cmake build")))
+                           (guix-file "speech.scm" 674 "pocketsphinx 5.0.4 from git tag v5.0.4, cmake build")))
   (step "train-pocketsphinx-en-us-acoustic-model" 'train
         #:inputs '(("sphinxtrain" . software)
                    ("pocketsphinx-en-us-acoustic-training-speech" . training-data))
@@ -261,12 +252,12 @@
   (weights "pocketsphinx-5.0.4-en-us-lm" #:availability 'public-download #:guix-package "pocketsphinx" #:version "5.0.4"
            #:file "model/en-us/en-us.lm.bin" #:format "sphinx-lm-bin"
            #:notes "US English trigram language model, \"en-us-70k-0.2-pruned\" since pocketsphinx commit a6098236 (2016-05-31); installed with the acoustic model; no license, text source or tool is stated for it"
-           #:sources (list (github "cmusphinx/pocketsphinx" "a60982363101704eca342e7e0920754090cd49b1" "model/en-us/en-us.lm.bin" "2016-05-31"
+           #:sources (list (github-file "cmusphinx/pocketsphinx" "a60982363101704eca342e7e0920754090cd49b1" "model/en-us/en-us.lm.bin" "2016-05-31"
                                    "commit \"Updated the en-us lm to en-us-70k-0.2-pruned\"")
                            (pocketsphinx "model/CMakeLists.txt" "installs model/en-us")))
   (step "train-pocketsphinx-en-us-lm" 'train #:outputs '("pocketsphinx-5.0.4-en-us-lm")
         #:notes "the text corpus, the LM toolkit and the compute are not stated"
-        #:sources (list (github "cmusphinx/pocketsphinx" "a60982363101704eca342e7e0920754090cd49b1" "model/en-us/en-us.lm.bin" "2016-05-31"
+        #:sources (list (github-file "cmusphinx/pocketsphinx" "a60982363101704eca342e7e0920754090cd49b1" "model/en-us/en-us.lm.bin" "2016-05-31"
                                 "the commit that brought the model in names only the model")))
   (weights "pocketsphinx-5.0.4-en-us-phone-lm" #:availability 'public-download #:guix-package "pocketsphinx" #:version "5.0.4"
            #:file "model/en-us/en-us-phone.lm.bin" #:format "sphinx-lm-bin"
@@ -282,7 +273,7 @@
            #:notes "Silero's voice activity detector, version 5, which faster-whisper's split ONNX files come from"
            #:sources (list (source "https://github.com/snakers4/silero-vad/blob/caddb3b7ce1dee88a14d5621a0e9a8fdeb2c2c48/LICENSE"
                                    #:date "2026-11-30" #:about "MIT License, Copyright (c) 2020-present Silero Team")
-                           (github "SYSTRAN/faster-whisper" "8d400e9870fe9d59e71212c805be6536da7246c2" "faster_whisper/vad.py" "2024-07-01"
+                           (github-file "SYSTRAN/faster-whisper" "8d400e9870fe9d59e71212c805be6536da7246c2" "faster_whisper/vad.py" "2024-07-01"
                                    "commit \"Upgrade to Silero-Vad V5 (#884)\"")))
   (weights "silero-vad-v6.2.0" #:availability 'public-download #:license "MIT"
            #:uris '("https://github.com/snakers4/silero-vad")
@@ -315,7 +306,7 @@
                            (faster-whisper "MANIFEST.in" "includes both assets")
                            (faster-whisper "faster_whisper/vad.py" "loads silero_encoder_v5.onnx and silero_decoder_v5.onnx; \"adapted from https://github.com/snakers4/silero-vad\"")
                            (faster-whisper "LICENSE" "MIT License, Copyright (c) 2023 SYSTRAN")
-                           (guix "machine-learning.scm" 401 "python-faster-whisper 1.2.0 from git tag v1.2.0")))
+                           (guix-file "machine-learning.scm" 401 "python-faster-whisper 1.2.0 from git tag v1.2.0")))
   (weights "python-faster-whisper-1.2.0-silero-vad-v5-decoder" #:availability 'public-download #:guix-package "python-faster-whisper"
            #:version "1.2.0" #:file "faster_whisper/assets/silero_decoder_v5.onnx" #:format 'onnx
            #:license "MIT" #:size 532505
@@ -327,7 +318,7 @@
         #:outputs '("python-faster-whisper-1.2.0-silero-vad-v5-encoder"
                     "python-faster-whisper-1.2.0-silero-vad-v5-decoder")
         #:notes "the split into encoder and decoder graphs came with commit 2dbca5e (\"Use Silero VAD in Batched Mode (#936)\"); the tool that made it is not in the tree"
-        #:sources (list (github "SYSTRAN/faster-whisper" "2dbca5e559a8a36143987e38492cef927a71efd1" "faster_whisper/vad.py" "2024-10-24"
+        #:sources (list (github-file "SYSTRAN/faster-whisper" "2dbca5e559a8a36143987e38492cef927a71efd1" "faster_whisper/vad.py" "2024-10-24"
                                 "the commit that replaced the single Silero ONNX file by the two halves")))
 
   (software "whisper-cpp-convert-silero-vad" #:license "MIT" #:availability 'public-download
@@ -341,9 +332,9 @@
            #:notes "used only by the VAD tests at build time (VAD_MODEL_PATH in tests/CMakeLists.txt); CMake installs the library, headers and programs, not models/; the models/for-tests-ggml-*.bin files hold hyper-parameters, mel filters and vocabulary only, no network"
            #:sources (list (whisper-cpp "tests/CMakeLists.txt" "VAD_MODEL_PATH .../models/for-tests-silero-v6.2.0-ggml.bin")
                            (whisper-cpp "CMakeLists.txt" "install() of the whisper target, whisper-config.cmake and whisper.pc only")
-                           (github "ggml-org/whisper.cpp" "d566358a1d339b471dc113303d008441f2abcc39" "models/for-tests-silero-v6.2.0-ggml.bin" "2025-12-06"
+                           (github-file "ggml-org/whisper.cpp" "d566358a1d339b471dc113303d008441f2abcc39" "models/for-tests-silero-v6.2.0-ggml.bin" "2025-12-06"
                                    "commit \"tests : update VAD tests to use Silero V6.2.0 (#3534)\"")
-                           (guix "machine-learning.scm" 938 "whisper-cpp 1.8.4 from git tag v1.8.4; tests run")))
+                           (guix-file "machine-learning.scm" 938 "whisper-cpp 1.8.4 from git tag v1.8.4; tests run")))
   (step "convert-silero-vad-v6.2.0-to-ggml" 'convert
         #:inputs '(("whisper-cpp-convert-silero-vad" . software) ("silero-vad-v6.2.0" . initial-weights))
         #:outputs '("whisper-cpp-1.8.4-silero-vad-v6.2.0-ggml")

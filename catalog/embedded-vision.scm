@@ -5,21 +5,12 @@
 ;;; model Guix copies into tesseract-ocr.  Package names and versions are
 ;;; those of the Guix tree of 2026-03-21 (commit 43770a9d8ac4).
 
-(define (guix file line about)
-  (source (string-append "https://codeberg.org/guix/guix/src/commit/43770a9d8ac4/gnu/packages/"
-                         file "#L" (number->string line))
-          #:date "2026-03-21" #:about about))
-
-(define (github repo commit path date about)
-  (source (string-append "https://github.com/" repo "/blob/" commit "/" path)
-          #:date date #:about about))
-
-(define (dlib path about) (github "davisking/dlib" "v20.0" path "2025-05-27" about))
+(define (dlib path about) (github-file "davisking/dlib" "v20.0" path "2025-05-27" about))
 ;; OpenCV and Godot were read as stored versions of single files (their
 ;; repositories are too large to fetch whole here); the commit in each
 ;; URL is the one read, not the tag Guix builds.
-(define (opencv commit path about) (github "opencv/opencv" commit path "2026-11-30" about))
-(define (godot path about) (github "godotengine/godot" "3.6-stable" path "2026-11-30" about))
+(define (opencv commit path about) (github-file "opencv/opencv" commit path "2026-11-30" about))
+(define (godot path about) (github-file "godotengine/godot" "3.6-stable" path "2026-11-30" about))
 
 (list
  ;;; dlib 20.0: the HOG face detector serialized in a header.
@@ -40,13 +31,13 @@
            #:notes "five HOG filters (front, left, right, front rotated left and right) of an object_detector<scan_fhog_pyramid<pyramid_down<6>>>, compressed and base64-encoded in get_serialized_frontal_faces(); installed with dlib's headers (include/dlib) and built by any program calling get_frontal_face_detector(); added 2013-12-09"
            #:sources (list (dlib "dlib/image_processing/frontal_face_detector.h" "the detector, its training log and \"License: Boost Software License\"")
                            (dlib "dlib/CMakeLists.txt" "install(DIRECTORY ... FILES_MATCHING PATTERN \"*.h\")")
-                           (guix "machine-learning.scm" 2391 "dlib 20.0 from git tag v20.0; the snippet deletes only dlib/external")))
+                           (guix-file "machine-learning.scm" 2391 "dlib 20.0 from git tag v20.0; the snippet deletes only dlib/external")))
   (step "train-dlib-frontal-face-detector" 'train
         #:inputs '(("dlib-structural-object-detection-trainer" . software) ("dlib-lfw-face-boxes" . training-data))
         #:outputs '("dlib-20.0-frontal-face-detector")
         #:notes "per filter: images upsampled 2:1, 80x80 window, cell size 8, C 700 (front) or 250 (sides), epsilon 0.05, nuclear norm regularizer 9 or 8; training precision 0.99-1.0, recall 0.86-0.90; the compute is not stated"
         #:sources (list (dlib "dlib/image_processing/frontal_face_detector.h" "\"the training log and parameters used to generate the filters\"")
-                        (github "davisking/dlib" "6aec6888a" "dlib/image_processing/frontal_face_detector.h" "2013-12-09"
+                        (github-file "davisking/dlib" "6aec6888a" "dlib/image_processing/frontal_face_detector.h" "2013-12-09"
                                 "commit \"Added get_frontal_face_detector()\""))))
 
  ;;; OpenCV 4.13.0: the cascade classifiers it installs.
@@ -57,7 +48,7 @@
            #:sources (list (opencv "061729292049567c28bc9a2b8bcbe662a1b52614" "data/CMakeLists.txt" "install(FILES ${HAAR_CASCADES} ... haarcascades) and lbpcascades")
                            (opencv "6dd91ad5f2ee3f31df0381aa7db73a8dcb1ed2b0" "data/haarcascades/haarcascade_frontalface_default.xml"
                                    "\"Stump-based 24x24 discrete(?) adaboost frontal face detector. Created by Rainer Lienhart.\", Intel License Agreement")
-                           (guix "image-processing.scm" 592 "opencv 4.13.0 from git tag 4.13.0; the snippet prunes 3rdparty and .jar files, not data/")))
+                           (guix-file "image-processing.scm" 592 "opencv 4.13.0 from git tag 4.13.0; the snippet prunes 3rdparty and .jar files, not data/")))
   (step "train-opencv-haarcascades" 'train #:outputs '("opencv-4.13.0-haarcascades")
         #:notes "the tools, training images and compute are not stated in the files read; each file's header would be the place to look"
         #:sources (list (opencv "6dd91ad5f2ee3f31df0381aa7db73a8dcb1ed2b0" "data/haarcascades/haarcascade_frontalface_default.xml"
@@ -79,7 +70,7 @@
            #:sources (list (godot "thirdparty/README.md" "oidn 1.1.0 (c58c5216db05ceef4cde5a096862f2eeffd14c06, 2019), License: Apache 2.0, files extracted include weights/rtlightmap_hdr.tza")
                            (godot "modules/denoise/SCsub" "weights_in_path rtlightmap_hdr.tza, tza_to_cpp, compiled with the module")
                            (godot "modules/denoise/config.py" "can_build: tools builds on x11, osx, windows, server, 64-bit, not arm64")
-                           (guix "game-development.scm" 2394 "godot-lts: name \"godot\", version 3.6, tag 3.6-stable, thirdparty/oidn preserved, platform=x11 target=release_debug")
+                           (guix-file "game-development.scm" 2394 "godot-lts: name \"godot\", version 3.6, tag 3.6-stable, thirdparty/oidn preserved, platform=x11 target=release_debug")
                            (source "https://github.com/godotengine/godot/pull/81659" #:date "2023-09-27"
                                    #:about "\"Replace OIDN denoiser in Lightmapper with a JNLM denoiser compute shader\", merged for 4.2")))
   (step "train-oidn-1.1.0-rtlightmap-hdr" 'train #:outputs '("godot-3.6-oidn-rtlightmap-hdr")
@@ -92,12 +83,12 @@
            #:input "tesseract-ocr-tessdata-fast" #:file "share/tessdata/eng.traineddata"
            #:format "traineddata" #:license "Apache-2.0" #:availability 'public-download
            #:notes "Tesseract's upstream source carries no trained data; Guix's phase install-minimal-tessdata copies eng.traineddata from its native input tesseract-ocr-tessdata-fast into share/tessdata, so every package using tesseract-ocr gets it"
-           #:sources (list (guix "ocr.scm" 143 "install-minimal-tessdata: \"tesseract-ocr cannot be used without its trained models data; install the English language as a minimal base\"")
-                           (guix "ocr.scm" 103 "tesseract-ocr 5.3.0; tesseract-ocr-tessdata-fast among its native inputs")
-                           (guix "ocr.scm" 101 "tesseract-ocr-tessdata-fast's license field: asl2.0")))
+           #:sources (list (guix-file "ocr.scm" 143 "install-minimal-tessdata: \"tesseract-ocr cannot be used without its trained models data; install the English language as a minimal base\"")
+                           (guix-file "ocr.scm" 103 "tesseract-ocr 5.3.0; tesseract-ocr-tessdata-fast among its native inputs")
+                           (guix-file "ocr.scm" 101 "tesseract-ocr-tessdata-fast's license field: asl2.0")))
   (step "copy-eng-traineddata-into-tesseract-ocr" 'convert
         #:inputs '(("tessdata-fast-4.1.0" . initial-weights))
         #:outputs '("tesseract-ocr-5.3.0-eng-traineddata")
         #:compute (compute #:flops 0)
         #:notes "a file copy by Guix's build: no software makes a copy, so none is recorded and the verdict stays undetermined; the copy's real verdict is that of tessdata-fast-4.1.0's English model (recording the copy as free software run in no time would make it retrainable from the very network it copies)"
-        #:sources (list (guix "ocr.scm" 143 "install-file of (search-input-file ... \"/share/tessdata/eng.traineddata\")")))))
+        #:sources (list (guix-file "ocr.scm" 143 "install-file of (search-input-file ... \"/share/tessdata/eng.traineddata\")")))))

@@ -7,17 +7,10 @@
 ;;; Facts "read from Guix" come from the Guix tree at commit 43770a9d8ac4
 ;;; (2026-03-21), the one the checker is tested against.
 
-(define (guix-module file about)
-  (source (string-append "https://codeberg.org/guix/guix/src/commit/43770a9d8ac4/gnu/packages/" file)
-          #:date "2026-03-21" #:about about))
-(define guix-games (guix-module "games.scm" "uri, sha256, package"))
+(define guix-games (guix-file "games.scm" #f "uri, sha256, package"))
 (define guix-lc0
-  (guix-module "lc0.scm" "uri, sha256, package; license field gpl3+ for the Lc0 nets, gpl3 for the Maia nets"))
+  (guix-file "lc0.scm" #f "uri, sha256, package; license field gpl3+ for the Lc0 nets, gpl3 for the Maia nets"))
 
-(define (github repository commit path date about)
-  ;; A file of a GitHub repository at a commit.
-  (source (string-append "https://github.com/" repository "/blob/" commit "/" path)
-          #:date date #:about about))
 (define (github-commit repository commit date about)
   (source (string-append "https://github.com/" repository "/commit/" commit)
           #:date date #:about about))
@@ -25,14 +18,14 @@
 ;;; Stockfish.
 
 (define stockfish-18-evaluate-h
-  (github "official-stockfish/Stockfish" "cb3d4ee9b47d0c5aae855b12379378ea1439675c" "src/evaluate.h"
+  (github-file "official-stockfish/Stockfish" "cb3d4ee9b47d0c5aae855b12379378ea1439675c" "src/evaluate.h"
           "2026-01-16" "Stockfish 18 (tag sf_18): default big net nn-c288c895ea92.nnue, small net nn-37f18f62d772.nnue"))
 (define fishtest-nets-page
-  (github "official-stockfish/fishtest" "fc9a6ba5f308a34b83a1c81e6ddbea9a76d9ef75"
+  (github-file "official-stockfish/fishtest" "fc9a6ba5f308a34b83a1c81e6ddbea9a76d9ef75"
           "server/fishtest/templates/nns.mak" "2025-11-22"
           "license: \"These networks are freely available for download and sharing under a CC0 license\" (the nets page of tests.stockfishchess.org)"))
 (define fishtest-upload-2024
-  (github "official-stockfish/fishtest" "dac696019bc8824670fa2fc35221d64d9a99a6f5"
+  (github-file "official-stockfish/fishtest" "dac696019bc8824670fa2fc35221d64d9a99a6f5"
           "server/fishtest/templates/nn_upload.mak" "2024-05-23"
           "license: \"By uploading you license your network under a CC0 license\"; uploaded nets are available for public download"))
 (define small-net-commit
@@ -49,7 +42,7 @@
           #:about "\"Print threat weights directly as i8\", the companion nnue-pytorch change to Stockfish PR 6479 (its serializer writes the new format)"))
 
 (define (nettest path about)
-  (github "vondele/nettest" "dd921672bd4ad8eb09fa45248078450857e81884" path "2025-11-30" about))
+  (github-file "vondele/nettest" "dd921672bd4ad8eb09fa45248078450857e81884" path "2025-11-30" about))
 (define nettest-readme
   (nettest "README.md"
            "data from Hugging Face dataset repositories of official-stockfish, linrock and vondele, downloaded by the pipeline; \"For training the large net, approximately 700GB of storage is needed\"; \"On a high-end GPU, training a large net takes approximately 4-5 days\" (the GPU is not named; the README's large net is the one its recipe large.yaml makes); single training runs are capped at 12 h, repetitions make up the epochs; the documented container is ci/docker/Dockerfile.NVIDIA"))
@@ -58,20 +51,20 @@
            "5 training stages, the first from scratch (resume: none), the others resume: previous_model; each max_epochs 800, --batch-size=65536, --features=Full_Threats^, --l1=1024, repetitions 3; trainers sscg13/nnue-pytorch 68b56ad3 (stages 1-4) and vondele/nnue-pytorch 81b8c11c (stage 5); the binpacks of each stage; fishpack32.binpack for the feature-transformer permutation"))
 
 (define lc0-readme
-  (github "LeelaChessZero/lc0" "8ba8aa426460bbeda452754ff7d6a9bb60bb0e54" "README.md" "2024-10-20"
+  (github-file "LeelaChessZero/lc0" "8ba8aa426460bbeda452754ff7d6a9bb60bb0e54" "README.md" "2024-10-20"
           "lc0 v0.31.2: GPL version 3 or later, with a section 7 permission for NVIDIA CUDA/cuDNN; backends: CBLAS (OpenBLAS, DNNL, MKL) on the CPU, OpenCL and CUDA+cuDNN on GPUs, DX12 on Windows"))
 (define lc0-rescorer-source
-  (github "LeelaChessZero/lc0" "8ba8aa426460bbeda452754ff7d6a9bb60bb0e54" "src/rescorer/rescoreloop.cc" "2024-10-20"
+  (github-file "LeelaChessZero/lc0" "8ba8aa426460bbeda452754ff7d6a9bb60bb0e54" "src/rescorer/rescoreloop.cc" "2024-10-20"
           "the rescorer: option nnue-plain-file \"Append SF plain format training data to this file\"; rescores with Syzygy tablebases (option syzygy-paths) or Gaviota ones; includes no network backend"))
 (define lc0-open-data
   (source "https://lczero.org/blog/2021/06/the-importance-of-open-data/" #:date "2021-06-14"
           #:about "\"This collection of training data for Leela Chess Zero is made available under the Open Database License ... Any rights in individual contents of the database are licensed under the Database Contents License\""))
 (define lc0-networks-page
-  (github "LeelaChessZero/lczero.org" "73661cc51cbb259991c34b252093c7e49970d349" "content/play/networks/_index.md"
+  (github-file "LeelaChessZero/lczero.org" "73661cc51cbb259991c34b252093c7e49970d349" "content/play/networks/_index.md"
           "2025-10-05"
           "the networks page (https://lczero.org/play/networks): official runs are reinforcement learning, \"up to half a year\" because generating games is slow; with all data there, training a network \"takes only up to few weeks\"; contrib (supervised) runs \"1-2 weeks\" on the same data; no hardware is named"))
 (define (lczero-training path date about)
-  (github "LeelaChessZero/lczero-training" "7c5d756ea6bb3531fb14a9b4df231577b1aa1081" path date about))
+  (github-file "LeelaChessZero/lczero-training" "7c5d756ea6bb3531fb14a9b4df231577b1aa1081" path date about))
 (define lczero-training-sources
   (list (lczero-training "tf/tfprocess.py" "2023-04-19"
                          "header: \"either version 3 of the License, or (at your option) any later version\"; the trainer selects gpus[cfg['gpu']] from TensorFlow's GPU list unless gpu is 'all'")
@@ -81,14 +74,14 @@
         (lczero-training "pyproject.toml" "2025-08-23" "the newer JAX trainer pins jax[cuda12]==0.9.1 and onnxruntime-gpu")))
 
 (define (maia path about)
-  (github "CSSLab/maia-chess" "37de81e2bef89336e03266b3b5f7e1155ba68f5d" path "2020-12-06" about))
+  (github-file "CSSLab/maia-chess" "37de81e2bef89336e03266b3b5f7e1155ba68f5d" path "2020-12-06" about))
 (define maia-license (maia "LICENSE" "GNU GPL version 3 text; the README: \"The software is available under the GPL License\""))
 (define maia-readme
   (maia "README.md" "replication: games downloaded from Lichess \"between January 2017 and November 2019\"; tools pgn-extract, trainingdata-tool, move_prediction/train_maia.py"))
 (define maia-environment
   (maia "maia_env.yml" "tensorflow-gpu=2.1.0, cudatoolkit=10.1.243, cudnn=7.6.5: a CUDA environment; no ROCm or CPU setup is documented"))
 (define lichess-database-license
-  (github "lichess-org/database" "4abfdf81b06b281fe1b8803fb27145eeffc9430c" "web/index.html.tpl" "2020-12-14"
+  (github-file "lichess-org/database" "4abfdf81b06b281fe1b8803fb27145eeffc9430c" "web/index.html.tpl" "2020-12-14"
           "the page of database.lichess.org: \"Lichess games and puzzles are released under the Creative Commons CC0 license\" (before this commit: \"in the public domain\")"))
 
 ;;; Procedures for families of records.
@@ -173,9 +166,9 @@
             #:uris '("https://github.com/official-stockfish/nnue-pytorch")
             #:backends '((rocm . #f) (cuda . #t))
             #:notes "the official trainer: its LICENSE is the GPL version 3 text and nothing states 'or later', so GPL-3.0-only is the conservative reading; ROCm through Dockerfile.AMD since 2025-06-17; the CPU container added 2026-05-04 is \"for testing purposes\" and is not recorded as a backend; Stockfish 18's nets were trained with forks of it, recorded separately"
-            #:sources (list (github "official-stockfish/nnue-pytorch" "9f72946529c4187d3679014036cd22c3be419716" "LICENSE"
+            #:sources (list (github-file "official-stockfish/nnue-pytorch" "9f72946529c4187d3679014036cd22c3be419716" "LICENSE"
                                     "2026-07-26" "GNU GPL version 3 text, no 'or later' statement in the tree")
-                            (github "official-stockfish/nnue-pytorch" "9f72946529c4187d3679014036cd22c3be419716" "README.md"
+                            (github-file "official-stockfish/nnue-pytorch" "9f72946529c4187d3679014036cd22c3be419716" "README.md"
                                     "2026-07-26" "containers: NVIDIA (CUDA), AMD (ROCm), CPU \"for testing purposes\"")
                             (github-commit "official-stockfish/nnue-pytorch" "acbd74e7707002a84deee1f55688db6454f96028"
                                            "2025-06-17" "AMD Docker Support (#314): Dockerfile.AMD added")))
@@ -184,9 +177,9 @@
             #:uris '("https://github.com/sscg13/nnue-pytorch/tree/68b56ad3bfa98a6433b3e37fd4b26ba9155fbf2c")
             #:backends '((rocm . #f) (cuda . #t))
             #:notes "the trainer of stages 1-4 of nn-2962dca31855; GPL version 3 text without 'or later'; a GPU is required (CuPy kernels, .cuda()): CUDA, or ROCm through HIP with its Dockerfile.AMD; no CPU path"
-            #:sources (list (github "sscg13/nnue-pytorch" "68b56ad3bfa98a6433b3e37fd4b26ba9155fbf2c" "LICENSE" "2025-11-04"
+            #:sources (list (github-file "sscg13/nnue-pytorch" "68b56ad3bfa98a6433b3e37fd4b26ba9155fbf2c" "LICENSE" "2025-11-04"
                                     "GNU GPL version 3 text")
-                            (github "sscg13/nnue-pytorch" "68b56ad3bfa98a6433b3e37fd4b26ba9155fbf2c" "README.md" "2025-11-04"
+                            (github-file "sscg13/nnue-pytorch" "68b56ad3bfa98a6433b3e37fd4b26ba9155fbf2c" "README.md" "2025-11-04"
                                     "\"For AMD Users: ... Up-to-date ROCm driver\"; \"The container includes CUDA 12.x / ROCm 6.4.3\"; Dockerfile.AMD and Dockerfile.NVIDIA, no Dockerfile.CPU")
                             nettest-threats))
   (software "nnue-pytorch-vondele-81b8c11c" #:name "nnue-pytorch (vondele's fork)" #:version "81b8c11c2f673a88fc4dff516ec655d3daf7124c"
@@ -194,7 +187,7 @@
             #:uris '("https://github.com/vondele/nnue-pytorch/tree/81b8c11c2f673a88fc4dff516ec655d3daf7124c")
             #:backends '((rocm . #f) (cuda . #t))
             #:notes "the trainer of stage 5 of nn-2962dca31855; same LICENSE and containers as sscg13's fork; no CPU path"
-            #:sources (list (github "vondele/nnue-pytorch" "81b8c11c2f673a88fc4dff516ec655d3daf7124c" "README.md" "2025-11-25"
+            #:sources (list (github-file "vondele/nnue-pytorch" "81b8c11c2f673a88fc4dff516ec655d3daf7124c" "README.md" "2025-11-25"
                                     "\"For AMD Users: - Docker - Up-to-date ROCm driver\"; Dockerfile.AMD and Dockerfile.NVIDIA, no CPU Dockerfile; LICENSE the GPL version 3 text")
                             nettest-threats))
   (software "nnue-pytorch-linrock-lt950" #:name "nnue-pytorch, linrock's branch 128-skipSimpleEval-lt950-torch-compile"
@@ -203,9 +196,9 @@
             #:backends '((cuda . #t))
             #:notes "the trainer of nn-37f18f62d772; the Stockfish commit names the branch, not a commit: its head f1209c0d (2024-05-22, five days before the net) was read.  It pins torch==2.0.1+cu118 and cupy-cuda11x and asserts CUDA tensors: CUDA only as written.  PyTorch and CuPy have ROCm builds, so a documented run of this branch on ROCm would change that; GPL version 3 text without 'or later'"
             #:sources (list small-net-commit
-                            (github "linrock/nnue-pytorch" "f1209c0d1266623d3e170dc81e358a4cd0a43390" "requirements.txt" "2024-05-22"
+                            (github-file "linrock/nnue-pytorch" "f1209c0d1266623d3e170dc81e358a4cd0a43390" "requirements.txt" "2024-05-22"
                                     "torch==2.0.1+cu118, cupy-cuda11x")
-                            (github "linrock/nnue-pytorch" "f1209c0d1266623d3e170dc81e358a4cd0a43390" "README.md" "2024-05-22"
+                            (github-file "linrock/nnue-pytorch" "f1209c0d1266623d3e170dc81e358a4cd0a43390" "README.md" "2024-05-22"
                                     "\"PyTorch with CUDA 11.8 will be automatically installed, along with the matching CuPy version\"; LICENSE at this commit: the GPL version 3 text")))
   (software "nettest" #:version "dd921672bd4ad8eb09fa45248078450857e81884" #:license "GPL-3.0-only"
             #:availability 'public-download
@@ -240,9 +233,9 @@
             #:uris '("https://git.savannah.gnu.org/cgit/gnubg/gnubg-nn.git")
             #:backends '((cpu . #f))
             #:notes "GNU Backgammon's network training tools (C++14 and Python 2), read in a GitHub copy of Savannah's repository: most source headers say GPL version 2 without 'or later' (a few say version 3 or later, and COPYING is the GPL version 3 text); the code has no GPU code, so the CPU is its only backend"
-            #:sources (list (github "reayd-falmouth/gnubg-nn" "2415293414e5f48f2be19b8c4ed0520e29b8124b" "gnubg/eval.c" "2025-01-26"
+            #:sources (list (github-file "reayd-falmouth/gnubg-nn" "2415293414e5f48f2be19b8c4ed0520e29b8124b" "gnubg/eval.c" "2025-01-26"
                                     "\"it under the terms of version 2 of the GNU General Public License\"; no CUDA, OpenCL or GPU code in the tree")
-                            (github "reayd-falmouth/gnubg-nn" "b64da1bd3ab72997be7ad4c1a6e56f6903bfae66" "README" "2024-10-31"
+                            (github-file "reayd-falmouth/gnubg-nn" "b64da1bd3ab72997be7ad4c1a6e56f6903bfae66" "README" "2024-10-31"
                                     "the tools use python2 and C++14")))
 
   ;; Data.
@@ -290,7 +283,7 @@
   (dataset "gnubg-training-data" #:availability 'public-download
            #:uris '("https://alpha.gnu.org/gnu/gnubg/nn-training/")
            #:notes "positions rolled out at 0-ply, one database per net (contact, crashed, race), used for gnubg 1.00 and later; the directory listing itself was not read, and no source states the data's terms (a notice in the directory, or its publisher's word, would settle them)"
-           #:sources (list (github "reayd-falmouth/gnubg-nn" "b64da1bd3ab72997be7ad4c1a6e56f6903bfae66" "README" "2024-10-31"
+           #:sources (list (github-file "reayd-falmouth/gnubg-nn" "b64da1bd3ab72997be7ad4c1a6e56f6903bfae66" "README" "2024-10-31"
                                    "\"Training and benchmarking data that were used for gnubg-1.00 and later can be found at https://alpha.gnu.org/gnu/gnubg/nn-training/\"")
                            (source "https://lists.gnu.org/archive/html/bug-gnubg/2017-08/msg00001.html" #:date "2017-08-08"
                                    #:about "Philippe Michel: gnubg-nn does supervised training; the database used for the current networks holds positions rolled out at 0-ply")))
@@ -386,7 +379,7 @@
            #:uris '("mirror://gnu/gnubg/gnubg-release-1.08.003-sources.tar.gz")
            #:notes "inside the source tarball, built into gnubg.wd; the nets of 2013-03-06 by Philippe Michel (\"New nets\", version 0.91; only the header line changed since), under the tree's GPL version 3 or later: the file carries no terms of its own.  That 1.08.003 still ships these weights was not checked (comparing its gnubg.weights with the 2013 file, header aside, would settle it)"
            #:sources (list guix-games
-                           (github "mormegil-cz/gnubg" "0a87f06989d73e43c061759ee14e5f6b35ed8115" "eval.c" "2013-06-27"
+                           (github-file "mormegil-cz/gnubg" "0a87f06989d73e43c061759ee14e5f6b35ed8115" "eval.c" "2013-06-27"
                                    "\"it under the terms of version 3 or later of the GNU General Public License\" (a GitHub copy of gnubg's CVS)")
                            (github-commit "mormegil-cz/gnubg" "85299338f40c5930b78151b1d76982a6dfdbf1c3" "2013-03-06"
                                           "\"gnubg.weights: New nets. Version bumped to 0.91.\"")))

@@ -7,21 +7,14 @@
 ;;; Facts "read from Guix" come from the Guix tree at commit 43770a9d8ac4
 ;;; (2026-03-21).
 
-(define (guix-module file about)
-  (source (string-append "https://codeberg.org/guix/guix/src/commit/43770a9d8ac4/gnu/packages/" file)
-          #:date "2026-03-21" #:about about))
-
-(define (github repository commit path date about)
-  (source (string-append "https://github.com/" repository "/blob/" commit "/" path)
-          #:date date #:about about))
 
 ;;; Tesseract.
 
 (define tessdata-fast-readme
-  (github "tesseract-ocr/tessdata_fast" "65727574dfcd264acbb0c3e07860e4e9e9b22185" "README.md" "2019-10-30"
+  (github-file "tesseract-ocr/tessdata_fast" "65727574dfcd264acbb0c3e07860e4e9e9b22185" "README.md" "2019-10-30"
           "tag 4.1.0: \"All data in the repository are licensed under the Apache-2.0 License\"; the \"best value for money\" network \"was then integerized\"; fine tuning \"will NOT be possible from these fast models, as they are 8-bit integer\"; Latin-based models \"trained on about 400000 textlines spanning about 4500 fonts\"; text from the web"))
 (define (tessdoc path date about)
-  (github "tesseract-ocr/tessdoc" "f0e2e52803c3ebf281bee2fda8a6d2e168dff266" path date about))
+  (github-file "tesseract-ocr/tessdoc" "f0e2e52803c3ebf281bee2fda8a6d2e168dff266" path date about))
 (define tessdata-fast-training
   (tessdoc "Data-Files-in-tessdata_fast.md" "2026-04-19"
            "\"First, fast is trained with a spec that produces a smaller net than best\"; \"Then, the float->int conversion is done\""))
@@ -32,7 +25,7 @@
   (tessdoc "tess5/TrainingTesseract-5.md" "2024-09-06"
            "\"No GPU is needed. (No support.)\"; Tesseract 4 training \"takes a few days to a couple of weeks\"; lstmtraining's stop_training with convert_to_int makes a fast, integer traineddata"))
 (define langdata-readme
-  (github "tesseract-ocr/langdata" "bc528bf11370d6e469190a96e846b71c741425ba" "README.md" "2024-03-07"
+  (github-file "tesseract-ocr/langdata" "bc528bf11370d6e469190a96e846b71c741425ba" "README.md" "2024-03-07"
           "\"Some languages were trained with commercially available fonts, so you will need to buy them in order to reproduce the training exactly, or use substitutes.\""))
 
 ;;; Parakeet.
@@ -44,27 +37,27 @@
           #:date "2026-11-30"
           #:about "the revision Guix pins: README front matter \"license: cc-by-4.0\", \"base_model: nvidia/parakeet-tdt-0.6b-v3\"; \"NVIDIA Parakeet TDT 0.6B V3 (Multilingual) model converted to ONNX format for onnx-asr\""))
 (define onnx-asr-readme
-  (github "istupakov/onnx-asr" "b7a038386bae7e60a00cbc8bc6fca88e8c6cea56" "README.md" "2026-01-18"
+  (github-file "istupakov/onnx-asr" "b7a038386bae7e60a00cbc8bc6fca88e8c6cea56" "README.md" "2026-01-18"
           "v0.10.2: NeMo models are exported with NeMo's ASRModel.from_pretrained(...) then model.export(...); how the int8 files were quantized is not described"))
 
 ;;; OpenCV.
 
 (define boostdesc-readme
-  (github "opencv/opencv_3rdparty" "34e4206aef44d50e6bbcd0ab06354b52e7466d26" "README.md" "2016-10-12"
+  (github-file "opencv/opencv_3rdparty" "34e4206aef44d50e6bbcd0ab06354b52e7466d26" "README.md" "2016-10-12"
           "\"Following files are generated from original binaries [1] using export-boostdesc.py tool\"; DLCO is not mentioned; the tree holds README.md and the seven boostdesc_*.i files, no LICENSE and no export script"))
 (define boostdesc-header
-  (github "opencv/opencv_3rdparty" "34e4206aef44d50e6bbcd0ab06354b52e7466d26" "boostdesc_binboost_256.i" "2016-10-12"
+  (github-file "opencv/opencv_3rdparty" "34e4206aef44d50e6bbcd0ab06354b52e7466d26" "boostdesc_binboost_256.i" "2016-10-12"
           "\"Header exported from binary. [./export-boostdesc.py BINBOOST binboost_256.bin]\" (each boostdesc_*.i names its .bin file)"))
 (define boostdesc-port
   (source "https://github.com/opencv/opencv_contrib/pull/648" #:date "2016-04-27"
           #:about "BoostDesc in OpenCV: \"Implementation use BSD with permission from authors, original code [2] was GPLv2\" ([2] http://infoscience.epfl.ch/record/186246/files/boostDesc_1.0.tar.gz); \"Original binary blobs was exported into C headers\""))
 (define (dlco path date about)
-  (github "cbalint13/opencv-dlco" "f7f5dc43a5c9a4b74a518dfe0202c8eb68a94129" path date about))
+  (github-file "cbalint13/opencv-dlco" "f7f5dc43a5c9a4b74a518dfe0202c8eb68a94129" path date about))
 
 ;;; RNNoise.
 
 (define (rnnoise path date about)
-  (github "xiph/rnnoise" "7f449bf8bd3b933891d12c30112268c4090e4d59" path date about))
+  (github-file "xiph/rnnoise" "7f449bf8bd3b933891d12c30112268c4090e4d59" path date about))
 (define rnnoise-copying
   (rnnoise "COPYING" "2021-03-12"
            "a 3-clause BSD license (Mozilla, Jean-Marc Valin, Xiph.Org, Mark Borgerding) for the repository, rnn_data.c included; the GitHub repository is a copy of gitlab.xiph.org/xiph/rnnoise, same commit"))
@@ -81,7 +74,7 @@
            #:sha256 "0401fb0837b10a06795c57d6066a461528e3fe76c9cb831145bd1fb42e0361d4"
            #:availability 'public-download #:guix-package "tesseract-ocr-tessdata-fast"
            #:notes "8-bit integer LSTM models, one per language and script, integerized from a smaller network than tessdata_best's (not from the best models); the sha256 is the checkout's"
-           #:sources (list (guix-module "ocr.scm" "uri, sha256 of the checkout, tag 4.1.0")
+           #:sources (list (guix-file "ocr.scm" #f "uri, sha256 of the checkout, tag 4.1.0")
                            tessdata-fast-readme tessdata-files-table))
   (weights "tessdata-fast-4.1.0-float" #:format "traineddata" #:availability 'unavailable
            #:notes "the floating-point 'fast' networks before integerization: tessdata_fast holds only the integer models and tessdata_best a larger network, so these were not published"
@@ -90,9 +83,9 @@
             #:uris '("https://github.com/tesseract-ocr/tesseract" "https://github.com/tesseract-ocr/tesstrain")
             #:backends '((cpu . #f))
             #:notes "lstmtraining, text2image and the tesstrain scripts; CPU only"
-            #:sources (list (github "tesseract-ocr/tesseract" "005c674a0db654d6502dc01a1e33a5e37d7d4614" "LICENSE" "2026-11-30"
+            #:sources (list (github-file "tesseract-ocr/tesseract" "005c674a0db654d6502dc01a1e33a5e37d7d4614" "LICENSE" "2026-11-30"
                                     "Apache License Version 2.0 (the commit's date was not read)")
-                            (github "tesseract-ocr/tesstrain" "45cacc5c05929a0d8a19d19104d4a0718877a91c" "README.md" "2024-06-04"
+                            (github-file "tesseract-ocr/tesstrain" "45cacc5c05929a0d8a19d19104d4a0718877a91c" "README.md" "2024-06-04"
                                     "\"Software is provided under the terms of the Apache 2.0 license\"")
                             tesseract-training-doc))
   (dataset "tessdata-training-lines"
@@ -120,18 +113,18 @@
            #:uris (list (string-append parakeet-base "encoder-model.int8.onnx"))
            #:sha256 "6139d2fa7e1b086097b277c7149725edbab89cc7c7ae64b23c741be4055aff09"
            #:notes "Guix's package declares expat (onnx-asr's code); the weights' CC-BY-4.0 is the Hub revision's own declaration"
-           #:sources (list (guix-module "speech.scm" "uri, sha256, comment \"License: CC-BY-4.0 (NVIDIA)\"")
+           #:sources (list (guix-file "speech.scm" #f "uri, sha256, comment \"License: CC-BY-4.0 (NVIDIA)\"")
                            parakeet-onnx-card))
   (weights "parakeet-tdt-0.6b-v3-decoder-joint-int8" #:name "decoder_joint-model.int8.onnx" #:format 'onnx
            #:license "CC-BY-4.0" #:availability 'public-download #:guix-package "python-onnx-asr"
            #:uris (list (string-append parakeet-base "decoder_joint-model.int8.onnx"))
            #:sha256 "eea7483ee3d1a30375daedc8ed83e3960c91b098812127a0d99d1c8977667a70"
-           #:sources (list (guix-module "speech.scm" "uri, sha256, comment \"License: CC-BY-4.0 (NVIDIA)\"")
+           #:sources (list (guix-file "speech.scm" #f "uri, sha256, comment \"License: CC-BY-4.0 (NVIDIA)\"")
                            parakeet-onnx-card))
   (software "onnx-asr" #:license "MIT" #:availability 'public-download
             #:uris '("https://github.com/istupakov/onnx-asr") #:guix-package "python-onnx-asr"
             #:notes "the runtime the ONNX files are made for; its README documents the NeMo export"
-            #:sources (list (github "istupakov/onnx-asr" "b7a038386bae7e60a00cbc8bc6fca88e8c6cea56" "LICENSE" "2026-01-18"
+            #:sources (list (github-file "istupakov/onnx-asr" "b7a038386bae7e60a00cbc8bc6fca88e8c6cea56" "LICENSE" "2026-01-18"
                                     "MIT License, Copyright (c) 2025 Ilya Stupakov")
                             onnx-asr-readme))
   (weights "nvidia-parakeet-tdt-0.6b-v3" #:license "CC-BY-4.0"
@@ -142,7 +135,7 @@
                                    #:about "v2: \"GOVERNING TERMS: Use of this model is governed by the CC-BY-4.0 license\"; v3 \"now available\" at nvidia/parakeet-tdt-0.6b-v3")))
   (software "nemo" #:uris '("https://github.com/NVIDIA/NeMo") #:availability 'public-download
             #:notes "NVIDIA's toolkit, which trains Parakeet and exports it (model.export); its LICENSE file only says \"Please refer to per-package licenses\", so the license of the parts used is not recorded; backends not recorded (its documentation or requirements would settle them)"
-            #:sources (list (github "NVIDIA/NeMo" "31aaf3377871dea7c3ad235cd2167480ae692444" "LICENSE" "2026-11-30"
+            #:sources (list (github-file "NVIDIA/NeMo" "31aaf3377871dea7c3ad235cd2167480ae692444" "LICENSE" "2026-11-30"
                                     "\"Please refer to per-package licenses\"")
                             onnx-asr-readme))
   (step "export-parakeet-onnx-int8" 'quantize
@@ -168,7 +161,7 @@
            #:uris '("https://github.com/opencv/opencv_3rdparty")
            #:sha256 "c2582d922c6882a8e540b53590e59d31625ab46eb1d57e75dff0bd0d7b78d18f"
            #:notes "the seven boostdesc_*.i headers of commit 34e4206aef44d50e6bbcd0ab06354b52e7466d26 (BinBoost, BGM, LBGM), exported from the authors' original binaries, not made by DLCO (Guix's comment says so of the VGG files only); the headers state no license and the branch has no LICENSE (OpenCV's port is BSD with the authors' permission, which says nothing of the data): the authors' terms for the data would settle it; the sha256 is the checkout's"
-           #:sources (list (guix-module "image-processing.scm" "uri, commit, sha256; comment: derived from the binary descriptors of the BinBoost package, \"released under GPLv2+\"")
+           #:sources (list (guix-file "image-processing.scm" #f "uri, commit, sha256; comment: derived from the binary descriptors of the BinBoost package, \"released under GPLv2+\"")
                            boostdesc-readme boostdesc-header boostdesc-port))
   (weights "boostdesc-original-binaries" #:license "GPL-2.0-only"
            #:uris '("http://infoscience.epfl.ch/record/186246/files/boostDesc_1.0.tar.gz")
@@ -201,8 +194,8 @@
            #:uris '("https://github.com/opencv/opencv_3rdparty")
            #:sha256 "7e374633e0b1575417ef3985d80891f4d0e49eb3f63e3c9ac6d8d3db50552e65"
            #:notes "vgg_generated_{48,64,80,120}.i of commit fccf7cd6a4b12079f73bbfb21745f9babcd4eb1d, generated within DLCO; the same files are in DLCO's repository (workspace/opencv), whose LICENSE is BSD-3-Clause, and Guix's comment gives BSD-3 too; the sha256 is the checkout's"
-           #:sources (list (guix-module "image-processing.scm" "uri, commit, sha256; comment: \"released under BSD-3. They are generated files produced by the DLCO framework\"")
-                           (github "opencv/opencv_3rdparty" "fccf7cd6a4b12079f73bbfb21745f9babcd4eb1d" "README.md" "2016-03-17"
+           #:sources (list (guix-file "image-processing.scm" #f "uri, commit, sha256; comment: \"released under BSD-3. They are generated files produced by the DLCO framework\"")
+                           (github-file "opencv/opencv_3rdparty" "fccf7cd6a4b12079f73bbfb21745f9babcd4eb1d" "README.md" "2016-03-17"
                                    "\"Following files are generated within DLCO framework\" (https://github.com/cbalint13/opencv-dlco/tree/master/workspace/opencv)")
                            (dlco "workspace/opencv/vgg_generated_120.i" "2016-03-16"
                                  "the file OpenCV ships, identical but for a trailing newline")
@@ -218,7 +211,7 @@
            #:notes "Brown et al.'s patch sets liberty, notredame and yosemite (UBC); the page giving their terms and whether they can still be downloaded was not read"
            #:sources (list (dlco "workspace/dataset/README.md" "2016-05-31"
                                  "\"Unzip here http://www.cs.ubc.ca/~mbrown/patchdata/patchdata.html main datasets: liberty, notredame, yosemite\"")
-                           (github "opencv/opencv_3rdparty" "fccf7cd6a4b12079f73bbfb21745f9babcd4eb1d" "vgg_generated_120.i" "2016-03-17"
+                           (github-file "opencv/opencv_3rdparty" "fccf7cd6a4b12079f73bbfb21745f9babcd4eb1d" "vgg_generated_120.i" "2016-03-17"
                                    "pooling regions learnt on liberty, projections on notredame-liberty (vgg_generated_48.i: yosemite, notredame-yosemite)")))
   (step "learn-vgg-descriptors" 'train
         #:inputs '(("dlco" . software) ("brown-patch-datasets" . training-data))
@@ -231,7 +224,7 @@
   (weights "rnnoise-weights" #:name "rnn_data.c" #:guix-package "rnnoise" #:license "BSD-3-Clause"
            #:uris '("https://gitlab.xiph.org/xiph/rnnoise")
            #:notes "src/rnn_data.c at commit 7f449bf8bd3b933891d12c30112268c4090e4d59, \"automatically generated from a Keras model\"; its weights were last retrained on 2017-09-19 (commit cdf196b1e9de2f8ff1003328ebf9a4316477429d)"
-           #:sources (list (guix-module "xiph.scm" "uri, commit")
+           #:sources (list (guix-file "xiph.scm" #f "uri, commit")
                            rnnoise-copying
                            (rnnoise "src/rnn_data.c" "2017-09-19" "\"This file is automatically generated from a Keras model\"")))
   (software "rnnoise-training-scripts" #:license "BSD-3-Clause" #:availability 'public-download

@@ -12,6 +12,7 @@
   #:use-module (srfi srfi-11)
   #:use-module (srfi srfi-26)
   #:use-module (model-provenance annotations)
+  #:use-module (model-provenance citations)
   #:use-module (model-provenance config)
   #:use-module (model-provenance graph)
   #:use-module (model-provenance lint)
@@ -33,7 +34,8 @@
 (define (declarations-module)
   (let ((module (make-fresh-user-module)))
     (for-each (lambda (name) (module-use! module (resolve-interface name)))
-              '((model-provenance annotations) (model-provenance graph) (model-provenance lint)))
+              '((model-provenance annotations) (model-provenance citations) (model-provenance graph)
+                (model-provenance lint)))
     module))
 
 (define (describe-exception e)
