@@ -90,7 +90,7 @@ std::string_view GraphBuilder::id_of(std::uint32_t encoded_node) const {
                                   : tables_.artifacts[encoded_node].id);
 }
 
-void GraphBuilder::claim_id(std::string_view id, std::uint32_t encoded_node) {
+void GraphBuilder::check_id_free(std::string_view id) const {
   auto key_of = [this](std::uint32_t value) { return id_of(value); };
   if (auto existing = index_.find(id, key_of))
     reject(ProblemCode::duplicate_id,
@@ -100,7 +100,12 @@ void GraphBuilder::claim_id(std::string_view id, std::uint32_t encoded_node) {
   if (artifact_count() + step_count() >= step_flag)
     reject(ProblemCode::invalid_value, "too many nodes for one graph (2^31)", {std::string(id)},
            "id");
-  index_.insert(id, encoded_node, key_of);
+}
+
+// Called once the node's record is in its table: the index reads ids
+// through the records, and a step's own outputs are looked up before.
+void GraphBuilder::index_id(std::string_view id, std::uint32_t encoded_node) {
+  index_.insert(id, encoded_node, [this](std::uint32_t value) { return id_of(value); });
 }
 
 std::uint32_t GraphBuilder::add_sources(const std::vector<Source>& sources) {
@@ -146,7 +151,7 @@ void GraphBuilder::add(const Artifact& artifact) {
       reject(ProblemCode::invalid_value, fmt::format("artifact '{}': a source has no URL", id),
              {id}, "sources");
 
-  claim_id(id, static_cast<std::uint32_t>(artifact_count()));
+  check_id_free(id);
   auto& strings = tables_.strings;
   ArtifactRecord record{};
   record.id = strings.add(id);
@@ -171,6 +176,7 @@ void GraphBuilder::add(const Artifact& artifact) {
   record.kind = artifact.kind;
   record.availability = artifact.availability;
   tables_.artifacts.push_back(record);
+  index_id(id, static_cast<std::uint32_t>(artifact_count() - 1));
 }
 
 void GraphBuilder::add(const Step& step) {
@@ -211,7 +217,7 @@ void GraphBuilder::add(const Step& step) {
       reject(ProblemCode::invalid_value, fmt::format("step '{}': a source has no URL", id), {id},
              "sources");
 
-  claim_id(id, static_cast<std::uint32_t>(step_count()) | step_flag);
+  check_id_free(id);
   auto& strings = tables_.strings;
   StepRecord record{};
   record.id = strings.add(id);
@@ -238,6 +244,7 @@ void GraphBuilder::add(const Step& step) {
   record.first_source = add_sources(step.sources);
   record.source_count = static_cast<std::uint32_t>(step.sources.size());
   tables_.steps.push_back(record);
+  index_id(id, static_cast<std::uint32_t>(step_count() - 1) | step_flag);
 }
 
 namespace {

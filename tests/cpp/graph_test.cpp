@@ -364,5 +364,27 @@ TEST(Graph, NodeKindChecks) {
   EXPECT_GT(snapshot->memory_bytes(), 0u);
 }
 
+// Regression: a step naming itself as its output was indexed before
+// its record existed, and looking the name up read past the end.
+TEST(GraphBuilder, StepNamingItselfIsAProblemNotACrash) {
+  for (bool first : {true, false}) {
+    GraphBuilder builder;
+    if (!first) {
+      builder.add(Artifact{.id = "data", .kind = ArtifactKind::dataset});
+      builder.add(Step{.id = "other", .kind = StepKind::train,
+                           .inputs = {{"data", InputRole::training_data}}, .outputs = {"net"}});
+      builder.add(Artifact{.id = "net", .kind = ArtifactKind::weights});
+    }
+    builder.add(Step{.id = "s", .kind = StepKind::train, .outputs = {"s"}});
+    try {
+      builder.freeze();
+      FAIL() << "froze a step that names itself";
+    } catch (const ValidationError& e) {
+      ASSERT_EQ(e.problems().size(), 1u);
+      EXPECT_EQ(e.problems()[0].message, "step 's' names 's', which is a step, not an artifact");
+    }
+  }
+}
+
 }  // namespace
 }  // namespace model_provenance

@@ -199,7 +199,8 @@ class GraphBuilder {
   std::shared_ptr<const Snapshot> freeze();
 
  private:
-  void claim_id(std::string_view id, std::uint32_t encoded_node);
+  void check_id_free(std::string_view id) const;
+  void index_id(std::string_view id, std::uint32_t encoded_node);
   std::string_view id_of(std::uint32_t encoded_node) const;
   std::uint32_t add_sources(const std::vector<Source>& sources);
 
