@@ -84,7 +84,41 @@ SCM make_vector(std::initializer_list<SCM> items) {
 }
 
 SCM symbol(std::string_view name) { return scm_from_utf8_symboln(name.data(), name.size()); }
-SCM string(std::string_view text) { return scm_from_utf8_stringn(text.data(), text.size()); }
+// TEXT with every byte that is not part of a valid UTF-8 sequence replaced
+// by U+FFFD: Guile raises a decoding error on invalid UTF-8, and a raise
+// from inside a C++ catch block would skip the exception's destructor.
+std::string valid_utf8(std::string_view text) {
+  std::string result;
+  result.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    const std::size_t length = byte < 0x80 ? 1 : (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3
+                               : (byte >> 3) == 0x1E ? 4 : 0;
+    bool valid = length > 0 && i + length <= text.size();
+    for (std::size_t k = 1; valid && k < length; ++k)
+      valid = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+    if (valid && length > 1) {
+      // Overlong forms and surrogates are not valid either.
+      const auto next = static_cast<unsigned char>(text[i + 1]);
+      valid = !((byte == 0xC0 || byte == 0xC1) || (byte == 0xE0 && next < 0xA0) ||
+                (byte == 0xED && next >= 0xA0) || (byte == 0xF0 && next < 0x90) ||
+                (byte == 0xF4 && next >= 0x90) || byte > 0xF4);
+    }
+    if (valid) {
+      result.append(text.substr(i, length));
+      i += length;
+    } else {
+      result.append("\xEF\xBF\xBD");
+      ++i;
+    }
+  }
+  return result;
+}
+
+SCM string(std::string_view text) {
+  const std::string valid = valid_utf8(text);
+  return scm_from_utf8_stringn(valid.data(), valid.size());
+}
 
 // The Scheme list of convert(item) for each item, in order.  Built from the
 // end, so that the list made so far is always held by a local variable.
@@ -129,7 +163,13 @@ SCM guarded(const char* who, Body&& body) {
       failure.kind = Failure::Kind::argument;
       failure.position = error.position;
       failure.value = error.value;
-      error.expected.copy(failure.expected, sizeof failure.expected - 1);
+      // Cut on a character boundary: Guile decodes the message.
+      const std::string expected = valid_utf8(error.expected);
+      std::size_t length = std::min(expected.size(), sizeof failure.expected - 1);
+      while (length > 0 && length < expected.size() &&
+             (static_cast<unsigned char>(expected[length]) & 0xC0) == 0x80)
+        --length;
+      expected.copy(failure.expected, length);
     } catch (const mp::ValidationError& error) {
       SCM problems = list_of(error.problems(), problem_values);
       std::vector<std::string> ids;
@@ -742,6 +782,31 @@ MP_PRIMITIVE(scan_source_tree, "%scan-source-tree", 2, 0, (SCM path, SCM min_val
       return make_vector({string(f.path), string(f.kind), string(f.detail), scm_from_uintmax(f.bytes),
                           scm_from_size_t(f.values), scm_from_bool(f.in_tests)});
     });
+  });
+}
+
+MP_PRIMITIVE(license_unknown_ids, "%license-unknown-ids", 1, 0, (SCM expression),
+             "Return the ids of the SPDX license EXPRESSION this tool does not know, as "
+             "(ID . NEAREST) pairs, NEAREST the likeliest known id meant, or #f.") {
+  return guarded("license-unknown-ids", [&] {
+    const auto unknown =
+        mp::unknown_license_ids(mp::parse_license_expression(Reader{1}.text(expression, "a license expression")));
+    return list_of(unknown, [](const std::pair<std::string, std::string>& entry) {
+      return scm_cons(string(entry.first), entry.second.empty() ? SCM_BOOL_F : string(entry.second));
+    });
+  });
+}
+
+MP_PRIMITIVE(nearest_name_primitive, "%nearest-name", 2, 0, (SCM word, SCM candidates),
+             "Return the string of CANDIDATES nearest to WORD, if it is a likely typo of it, "
+             "or #f.") {
+  return guarded("nearest-name", [&] {
+    const Reader read{1};
+    const std::string text = read.text(word, "a string");
+    const auto names = Reader{2}.strings(candidates, "candidate names");
+    const std::vector<std::string_view> views(names.begin(), names.end());
+    const std::string nearest = mp::nearest_name(text, views);
+    return nearest.empty() ? SCM_BOOL_F : string(nearest);
   });
 }
 

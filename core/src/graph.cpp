@@ -117,9 +117,26 @@ std::uint32_t GraphBuilder::add_sources(const std::vector<Source>& sources) {
   return first;
 }
 
+namespace {
+
+// Ids go into messages, DOT and JSON: a control character in one (a
+// newline, an escape) would garble them, so none is accepted.  The
+// message shows it escaped.
+void check_id_text(const std::string& id, std::string_view what, std::string_view field) {
+  const auto control = [](unsigned char c) { return c < 0x20 || c == 0x7F; };
+  if (std::none_of(id.begin(), id.end(), control)) return;
+  std::string shown;
+  for (unsigned char c : id) shown += control(c) ? fmt::format("\\x{:02X}", c) : std::string(1, c);
+  reject(ProblemCode::invalid_value, fmt::format("{} '{}' contains a control character", what, shown),
+         {}, std::string(field));
+}
+
+}  // namespace
+
 void GraphBuilder::add(const Artifact& artifact) {
   const std::string& id = artifact.id;
   if (id.empty()) reject(ProblemCode::invalid_value, "an artifact has an empty id", {}, "id");
+  check_id_text(id, "artifact id", "id");
   std::string sha256 = artifact.sha256 ? normalized_sha256(id, *artifact.sha256) : std::string();
   if (artifact.license && artifact.license->empty())
     reject(ProblemCode::invalid_value,
@@ -182,6 +199,9 @@ void GraphBuilder::add(const Artifact& artifact) {
 void GraphBuilder::add(const Step& step) {
   const std::string& id = step.id;
   if (id.empty()) reject(ProblemCode::invalid_value, "a step has an empty id", {}, "id");
+  check_id_text(id, "step id", "id");
+  for (const auto& input : step.inputs) check_id_text(input.artifact, "input id", "inputs");
+  for (const auto& output : step.outputs) check_id_text(output, "output id", "outputs");
   if (step.outputs.empty())
     reject(ProblemCode::invalid_value, fmt::format("step '{}' produces nothing", id), {id},
            "outputs");

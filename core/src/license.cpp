@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <limits>
 #include <cctype>
 
 #include "model-provenance/error.hpp"
@@ -75,6 +76,17 @@ std::string_view creative_commons_restriction(std::string_view id) {
 
 constexpr std::string_view license_ref_prefix = "LicenseRef-";
 
+// The whole UTF-8 character at AT, for messages: half a character would
+// make them invalid text.
+std::string_view character_at(std::string_view text, std::size_t at) {
+  const auto byte = static_cast<unsigned char>(text[at]);
+  std::size_t length = byte < 0xC0 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4;
+  length = std::min(length, text.size() - at);
+  for (std::size_t k = 1; k < length; ++k)
+    if ((static_cast<unsigned char>(text[at + k]) & 0xC0) != 0x80) return text.substr(at, k);
+  return text.substr(at, length);
+}
+
 // Data licenses conformant with the Open Definition, which the SPDX list
 // does not flag: the Open Data Commons family (the ODC-By announcement says
 // it complies with the Open Knowledge Definition,
@@ -87,6 +99,62 @@ constexpr std::string_view open_data_licenses[] = {
 }  // namespace
 
 std::string_view spdx_license_list_version() { return generated_list_version; }
+
+std::string nearest_name(std::string_view word, const std::vector<std::string_view>& candidates) {
+  auto lower = [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); };
+  // Levenshtein distance, two rows.
+  auto distance = [&](std::string_view a, std::string_view b) {
+    std::vector<std::size_t> previous(b.size() + 1), current(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+      current[0] = i;
+      for (std::size_t j = 1; j <= b.size(); ++j)
+        current[j] = std::min({previous[j] + 1, current[j - 1] + 1,
+                               previous[j - 1] + (lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1)});
+      std::swap(previous, current);
+    }
+    return previous[b.size()];
+  };
+  std::string_view best;
+  std::size_t best_distance = std::numeric_limits<std::size_t>::max();
+  auto starts_with = [&](std::string_view text, std::string_view prefix) {
+    return prefix.size() <= text.size() &&
+           std::equal(prefix.begin(), prefix.end(), text.begin(),
+                      [&](char a, char b) { return lower(a) == lower(b); });
+  };
+  for (std::string_view candidate : candidates) {
+    // What was typed may be the start of the name (desktop-amd).
+    const std::size_t d = !word.empty() && starts_with(candidate, word) ? 1 : distance(word, candidate);
+    if (d < best_distance) {
+      best_distance = d;
+      best = candidate;
+    }
+  }
+  // A likely typo: a few edits, fewer than a third of the word.
+  if (best.empty() || best_distance > std::max<std::size_t>(2, word.size() / 3)) return {};
+  return std::string(best);
+}
+
+std::vector<std::pair<std::string, std::string>> unknown_license_ids(const LicenseExpression& expression) {
+  static const std::vector<std::string_view> known = [] {
+    std::vector<std::string_view> ids;
+    for (const auto& entry : spdx_licenses) ids.push_back(entry.id);
+    for (const auto& entry : non_free_licenses) ids.push_back(entry.id);
+    return ids;
+  }();
+  std::vector<std::pair<std::string, std::string>> unknown;
+  for (const auto& node : expression.nodes) {
+    if (node.kind != LicenseExpression::Kind::license) continue;
+    const std::string_view id = node.id;
+    if (id == "NONE" || id == "NOASSERTION") continue;
+    if (id.size() > license_ref_prefix.size() &&
+        same_id(id.substr(0, license_ref_prefix.size()), license_ref_prefix))
+      continue;
+    if (license_facts(id).listed) continue;
+    unknown.emplace_back(node.id, nearest_name(id, known));
+  }
+  return unknown;
+}
 
 LicenseFacts license_facts(std::string_view id) {
   LicenseFacts facts;
@@ -237,7 +305,7 @@ class Parser {
     // After an id comes '+', space, ')' or the end: catches "MIT/Apache".
     if (at_ < text_.size() && !std::isspace(static_cast<unsigned char>(text_[at_])) &&
         text_[at_] != ')' && text_[at_] != '+')
-      fail(fmt::format("unexpected character '{}'", text_[at_]));
+      fail(fmt::format("unexpected character '{}'", character_at(text_, at_)));
     return std::string(word);
   }
 

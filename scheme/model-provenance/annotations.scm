@@ -127,6 +127,13 @@ their clauses."
     (raise-annotation-error location (format #f "~a: expected ~a, got ~s" what expected value)))
   value)
 
+(define (expect-one-of location what value choices)
+  (unless (memq value choices)
+    (raise-annotation-error
+     location (format #f "~a: expected one of ~{~a~^, ~}, got ~s~a" what choices value
+                      (did-you-mean value choices))))
+  value)
+
 (define (unquoted value)
   ;; Plain data may carry values written as in the evaluated form: 'train.
   (match value
@@ -140,12 +147,38 @@ their clauses."
   (and (string? value) (= 64 (string-length value))
        (string-every (cut char-set-contains? hex-digits <>) value)))
 
+(define (did-you-mean word candidates)
+  ;; ", did you mean X?" when WORD looks like a typo of one of CANDIDATES.
+  (match (nearest-name (if (symbol? word) (symbol->string word) (format #f "~a" word))
+                       (map (lambda (c) (if (symbol? c) (symbol->string c) c)) candidates))
+    (#f "")
+    (nearest (format #f "; did you mean ~a?" nearest))))
+
 (define (check-license location what value)
   (expect location what string? value "an SPDX license expression (a string)")
   (guard (e ((provenance-error? e)
              (raise-annotation-error location (format #f "~a: ~a" what (exception-message e)))))
     (license-canonical value))
-  value)
+  ;; A typo of a listed id would pass as an unknown license and make the
+  ;; verdict undetermined far from the mistake.  An unknown id close to no
+  ;; listed one may be newer than this tool's SPDX list (MIT-Festival): it
+  ;; stays, judged unknown.
+  (match (filter cdr (license-unknown-ids value))
+    (() value)
+    (((id . nearest) . _)
+     (raise-annotation-error
+      location
+      (format #f "~a: unknown license id '~a'; did you mean ~a? (a license outside the SPDX list is written LicenseRef-NAME)"
+              what id nearest)))))
+
+(define (check-hardware-profile location what name)
+  (let ((known (map hardware-profile-name (builtin-hardware-profiles))))
+    (unless (member name known)
+      (raise-annotation-error
+       location
+       (format #f "~a: unknown hardware profile '~a' (known ones: ~{~a~^, ~})~a"
+               what name known (did-you-mean name known))))
+    name))
 
 (define artifact-kinds '(weights dataset software document))
 (define step-kinds '(train fine-tune distill generate-data convert quantize merge))
@@ -203,7 +236,11 @@ their clauses."
 (define (parse-compute location what value)
   (define (non-negative? v) (or (not v) (and (real? v) (>= v 0))))
   (match value
-    ((? compute?) value)
+    ((? compute?)
+     (when (compute-hardware-profile value)
+       (check-hardware-profile location (format #f "~a #:hardware-profile" what)
+                               (compute-hardware-profile value)))
+     value)
     (('compute . rest)
      (let* ((fields (keyword-arguments location what rest
                                        '(flops hours hardware-profile peak-memory storage)))
@@ -213,12 +250,34 @@ their clauses."
        (compute #:flops (number 'flops) #:hours (number 'hours)
                 #:hardware-profile (let ((profile (field fields 'hardware-profile #f)))
                                      (and profile
-                                          (expect location (format #f "~a #:hardware-profile" what)
-                                                  string? profile "a hardware profile name (a string)")))
+                                          (check-hardware-profile
+                                           location (format #f "~a #:hardware-profile" what)
+                                           (expect location (format #f "~a #:hardware-profile" what)
+                                                   string? profile "a hardware profile name (a string)"))))
                 #:peak-memory (number 'peak-memory) #:storage (number 'storage))))
     (_ (raise-annotation-error location
                            (format #f "~a: expected a (compute #:flops N #:hours H #:hardware-profile NAME ...) form, got ~s"
                                    what value)))))
+
+(define (parse-inputs location what inputs)
+  ;; A list of (ARTIFACT-ID . ROLE) pairs; a mistake names the bad element.
+  (unless (list? inputs)
+    (raise-annotation-error
+     location (format #f "~a: expected a list of (ARTIFACT-ID . ROLE) pairs, got ~s" what inputs)))
+  (for-each (match-lambda
+              ((and element ((? string?) . (? symbol? role)))
+               (unless (memq role roles)
+                 (raise-annotation-error
+                  location
+                  (format #f "~a: unknown role '~a' in ~s; expected one of ~{~a~^, ~}~a"
+                          what role element roles (did-you-mean role roles)))))
+              (element
+               (raise-annotation-error
+                location
+                (format #f "~a: expected (ARTIFACT-ID . ROLE) pairs such as (\"trainer\" . software), got ~s"
+                        what element))))
+            inputs)
+  inputs)
 
 (define artifact-fields
   '(name version license sha256 uris format availability guix-package size notes
@@ -249,9 +308,8 @@ their clauses."
                                            value "64 hexadecimal digits")))))
              (uris (expect location (format #f "~a #:uris" what) string-list? (get 'uris '())
                            "a list of strings"))
-             (availability (expect location (format #f "~a #:availability" what)
-                                   (cut memq <> availabilities) (get 'availability 'unknown)
-                                   (format #f "one of ~{~a~^, ~}" availabilities)))
+             (availability (expect-one-of location (format #f "~a #:availability" what)
+                                          (get 'availability 'unknown) availabilities))
              (size (let ((value (get 'size #f)))
                      (and value (expect location (format #f "~a #:size" what)
                                         (lambda (v) (and (exact-integer? v) (>= v 0))) value
@@ -297,19 +355,9 @@ their clauses."
             (get (lambda (name default) (field fields name default))))
        (when (string-null? id)
          (raise-annotation-error location "step: the id is empty"))
-       (expect location (format #f "~a kind" what) (cut memq <> step-kinds) kind
-               (format #f "one of ~{~a~^, ~}" step-kinds))
+       (expect-one-of location (format #f "~a kind" what) kind step-kinds)
        (step id kind
-             #:inputs (expect location (format #f "~a #:inputs" what)
-                              (lambda (v)
-                                (and (list? v)
-                                     (every (match-lambda
-                                              (((? string?) . (? symbol? role)) (memq role roles))
-                                              (_ #f))
-                                            v)))
-                              (get 'inputs '())
-                              (format #f "a list of (ARTIFACT-ID . ROLE) pairs, ROLE one of ~{~a~^, ~}"
-                                      roles))
+             #:inputs (parse-inputs location (format #f "~a #:inputs" what) (get 'inputs '()))
              #:outputs (let ((outputs (expect location (format #f "~a #:outputs" what) string-list?
                                               (get 'outputs '()) "a list of artifact ids")))
                          (when (null? outputs)

@@ -39,7 +39,8 @@
             verdict-summary-entry-hours verdict-summary-entry-blockers
             verdict-summary-entry-missing verdict-summary-entry-license-contradicted?
 
-            license-canonical license-judgement format-duration))
+            license-canonical license-judgement license-unknown-ids nearest-name
+            format-duration))
 
 ;;; Policies.
 
@@ -298,6 +299,15 @@ evaluate-all then only read."
   "Parse the SPDX license EXPRESSION and return its canonical form; a
 malformed one raises a &provenance-error saying what and at which column."
   (%license-canonical expression))
+
+(define (license-unknown-ids expression)
+  "Return the license ids of EXPRESSION this tool does not know, as (ID .
+NEAREST) pairs, NEAREST the known id likeliest meant, or #f."
+  (%license-unknown-ids expression))
+
+(define (nearest-name word candidates)
+  "Return the string of CANDIDATES that WORD is a likely typo of, or #f."
+  (%nearest-name word candidates))
 
 (define* (license-judgement expression #:optional (criterion 'fsf-libre))
   "Return two values for the SPDX license EXPRESSION under CRITERION: its

@@ -236,6 +236,8 @@ weights."
 ;;; Graphviz.
 
 (define (dot-string text)
+  ;; A quoted DOT string; control characters, which would make the SVG
+  ;; dot writes invalid XML, are written as spaces.
   (string-append "\""
                  (string-concatenate
                   (map (lambda (c)
@@ -243,15 +245,16 @@ weights."
                            ((#\") "\\\"")
                            ((#\\) "\\\\")
                            ((#\newline) "\\n")
-                           (else (string c))))
+                           (else (if (char<? c #\space) " " (string c)))))
                        (string->list text)))
                  "\""))
 
 (define* (lineage->dot graph id #:key (port (current-output-port)) (marks '()))
-  "Write the lineage of ID in GRAPH to PORT in Graphviz DOT syntax, edges
-following derivation.  MARKS is an alist from ids to short texts (such as
-verdicts) shown under their labels.  'dot -Tsvg' draws it."
-  (define entries (ancestors graph id))
+  "Write the lineage of ID (an artifact or a step) in GRAPH to PORT in
+Graphviz DOT syntax, edges following derivation.  MARKS is an alist from ids
+to short texts (such as verdicts) shown under their labels.  'dot -Tsvg'
+draws it.  Nothing is written when ID is unknown."
+  (define entries (ancestors graph id))   ;raises first, for an unknown ID
   (define start (graph-node graph id))
   (define (label node-id kind license)
     (let ((mark (assoc-ref marks node-id)))
@@ -259,17 +262,26 @@ verdicts) shown under their labels.  'dot -Tsvg' draws it."
                      (if license (string-append ", " license) "")
                      (if mark (string-append "\n" mark) ""))))
   (define (shape type) (if (eq? type 'step) "box" "ellipse"))
-  (format port "digraph lineage {~%  rankdir=LR;~%  node [fontname=\"sans\"];~%")
-  (format port "  ~a [shape=ellipse, style=bold, label=~a];~%" (dot-string id)
-          (dot-string (label id (artifact-kind start) (artifact-license start))))
-  (for-each (lambda (entry)
-              (match entry
-                (($ <lineage-entry> node depth type kind license nearer)
-                 (format port "  ~a [shape=~a, label=~a];~%" (dot-string node) (shape type)
-                         (dot-string (label node kind license)))
-                 (for-each (lambda (consumer)
-                             (format port "  ~a -> ~a;~%" (dot-string node)
-                                     (dot-string consumer)))
-                           nearer))))
-            entries)
-  (format port "}~%"))
+  (display
+   (call-with-output-string
+     (lambda (out)
+       (format out "digraph lineage {~%  rankdir=LR;~%  node [fontname=\"sans\"];~%")
+       (match start
+         ((? artifact? a)
+          (format out "  ~a [shape=ellipse, style=bold, label=~a];~%" (dot-string id)
+                  (dot-string (label id (artifact-kind a) (artifact-license a)))))
+         ((? step? s)
+          (format out "  ~a [shape=box, style=bold, label=~a];~%" (dot-string id)
+                  (dot-string (label id (step-kind s) #f)))))
+       (for-each (lambda (entry)
+                   (match entry
+                     (($ <lineage-entry> node depth type kind license nearer)
+                      (format out "  ~a [shape=~a, label=~a];~%" (dot-string node) (shape type)
+                              (dot-string (label node kind license)))
+                      (for-each (lambda (consumer)
+                                  (format out "  ~a -> ~a;~%" (dot-string node)
+                                          (dot-string consumer)))
+                                nearer))))
+                 entries)
+       (format out "}~%")))
+   port))

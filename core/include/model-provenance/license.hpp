@@ -88,6 +88,16 @@ struct LicenseFacts {
   std::string_view non_free_reason;  // supplement: why it is not free
 };
 LicenseFacts license_facts(std::string_view id);
+
+// The ids of EXPRESSION this tool does not know (neither in the SPDX list,
+// the supplement, nor LicenseRef-, NONE or NOASSERTION), each with the
+// known id nearest to it ("" when none is close): a typo such as CC-BY-4
+// for CC-BY-4.0 would otherwise pass as an unknown license.
+std::vector<std::pair<std::string, std::string>> unknown_license_ids(const LicenseExpression&);
+
+// The word of CANDIDATES nearest to WORD by edit distance, ignoring case,
+// if it is close enough to be a likely typo; "" otherwise.
+std::string nearest_name(std::string_view word, const std::vector<std::string_view>& candidates);
 std::string_view spdx_license_list_version();
 
 }  // namespace model_provenance
