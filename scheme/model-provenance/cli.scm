@@ -594,8 +594,8 @@ exit status.  OPTIONS are SRFI-37 options beyond the common ones, described
 by OPTIONS-HELP; PACKAGE-SET, given the parsed options and the catalog's
 package views, returns the package set to work on."
   (guard (e ((usage-error? e)
-             (report-error program (exception-message e))
-             (format (current-error-port) "Try '~a --help' for more information.~%" program)
+             ;; One line, as Guix's commands do.
+             (report-error program (string-append (exception-message e) " (see --help)"))
              2)
             ((input-error? e) (report-error program (exception-message e)) 2)
             ((annotation-error? e) (report-error program (annotation-error->string e)) 2)
@@ -664,4 +664,8 @@ it works on the catalog's."
          (() (views-package-set (if (null? views) catalog-views views) declarations))
          ((file . rest)
           (let-values (((more-views more-declarations) (load-declarations file)))
+            ;; A file that declares nothing is a mistake (the wrong file),
+            ;; not a request to lint nothing.
+            (when (and (null? more-views) (null? more-declarations))
+              (input-error "~a: declares no package view and no provenance" file))
             (loop rest (append views more-views) (append declarations more-declarations)))))))))

@@ -250,6 +250,27 @@ as (ID . MESSAGE) pairs whose declarations were left out."
               (reverse artifacts))
     table))
 
+(define (merge-catalog catalog)
+  ;; The artifacts and steps of CATALOG (provenance records), later ones
+  ;; refining earlier ones; a conflict is an &annotation-error at the
+  ;; later declaration, naming where the earlier one is.
+  (let loop ((annotations catalog) (artifacts '()) (steps '()) (seen '()))
+    (match annotations
+      (() (values artifacts steps))
+      ((annotation . rest)
+       (let-values (((artifacts steps conflicts) (merge-declarations artifacts steps annotation)))
+         (match conflicts
+           (()
+            (loop rest artifacts steps
+                  (append seen (remove (lambda (entry) (assoc (car entry) seen))
+                                       (provenance-locations annotation)))))
+           (((id . message) . _)
+            (raise-annotation-error
+             (assoc-ref (provenance-locations annotation) id)
+             (match (assoc-ref seen id)
+               (#f message)
+               (first (format #f "~a (declared at ~a)" message (format-location first))))))))))))
+
 (define* (make-lint-context #:key (catalog '()) (policy (default-policy))
                             (hardware (default-hardware-profile))
                             (other-annotations (lambda () '()))
@@ -263,16 +284,7 @@ packages whose annotations may declare it, ANNOTATION being plain data or
 a provenance record.  VERSION-KNOWN?, given a package name and version,
 says whether the distribution has that package: catalog weights recorded
 for a version it has are that package's, not news for its other versions."
-  (let-values (((artifacts steps)
-                (fold2 (lambda (annotation artifacts steps)
-                         (let-values (((artifacts steps conflicts)
-                                       (merge-declarations artifacts steps annotation)))
-                           (match conflicts
-                             (() (values artifacts steps))
-                             (((id . message) . _)
-                              (raise-annotation-error
-                               (assoc-ref (provenance-locations annotation) id) message)))))
-                       '() '() catalog)))
+  (let-values (((artifacts steps) (merge-catalog catalog)))
     (let* ((graph (make-provenance-graph artifacts steps))
            (weights (filter (lambda (a) (eq? 'weights (artifact-kind a))) artifacts)))
       (%lint-context policy hardware artifacts steps graph
@@ -291,14 +303,6 @@ for a version it has are that package's, not news for its other versions."
                      (delay (annotations-by-id (other-annotations)))
                      version-known?
                      (make-weak-key-hash-table)))))
-
-(define (fold2 proc seed1 seed2 items)
-  (let loop ((items items) (seed1 seed1) (seed2 seed2))
-    (match items
-      (() (values seed1 seed2))
-      ((item . rest)
-       (let-values (((seed1 seed2) (proc item seed1 seed2)))
-         (loop rest seed1 seed2))))))
 
 (define (annotations-by-id pairs)
   ;; Valid annotations of other packages, by the ids they declare; invalid

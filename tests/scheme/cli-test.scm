@@ -153,6 +153,40 @@
 (test-equal "-L without its value: a usage error" 2 (status-of (run "lint" "-L")))
 (system* "rm" "-rf" scratch)
 
+;;; Every option, in both forms; every usage error is one line and exit 2.
+
+(for-each
+ (lambda (form)
+   ;; The last is lint's exit 1: gnubg's verdict is a warning.
+   (test-equal (string-append "options as " form)
+     '(0 0 0 0 1)
+     (map (lambda (arguments) (status-of (apply run arguments)))
+          (if (string=? form "--opt=value")
+              `(("--policy=osaid-1.0" "--hardware=desktop-cpu" "--format=json" "why" "gnubg")
+                ("-p" "mof" "-f" "text" "why" "gnubg")
+                (,(string-append "--load=" annotated) "--no-catalog" "show" "stockfish-18-big-net")
+                ("--explain" "--no-catalog" "-L" ,annotated "lint" "stockfish")
+                (,(string-append "--source=" (dirname (current-filename))) "lint" "gnubg"))
+              `(("--policy" "osaid-1.0" "--hardware" "desktop-cpu" "--format" "json" "why" "gnubg")
+                ("-pmof" "-ftext" "why" "gnubg")
+                ("--load" ,annotated "--no-catalog" "show" "stockfish-18-big-net")
+                ("-e" "--no-catalog" "-L" ,annotated "lint" "stockfish")
+                ("--source" ,(dirname (current-filename)) "lint" "gnubg"))))))
+ '("--opt=value" "--opt value"))
+
+(for-each
+ (lambda (arguments)
+   (let ((result (apply run arguments)))
+     (test-assert (string-append "usage error, one line, exit 2: " (string-join arguments " "))
+       (and (= 2 (status-of result))
+            (string=? "" (output-of result))
+            (= 1 (length (string-split (string-trim-right (errors-of result)) #\newline)))
+            (string-prefix? "model-provenance: error: " (errors-of result))))))
+ `(("--policy") ("--hardware") ("--format") ("--source") ("-L") ("-p") ("-f")
+   ("--policy=nope" "lint") ("--hardware=nope" "lint") ("--format=xml" "lint") ("--frob")
+   ("-x") ("frobnicate") () ("show") ("show" "a" "b") ("scan") ("-L" "/nonexistent" "lint")
+   ("-L" "/tmp" "lint") ("--source=/nonexistent" "lint" "gnubg") ("--source=/tmp" "lint")))
+
 (let ((report (run "report")))
   (test-equal "the main job exits 0" 0 (status-of report))
   (test-assert "it lints, tabulates and compares the policies"
