@@ -161,7 +161,7 @@
 (define broken (resolve-interface '(my-channel broken)))
 
 (test-equal "an invalid annotation is one warning located at its clause"
-  (list (string-append broken-file ":23:8: broken-net@1: model-provenance: step 'train-broken-net' #:inputs: expected a list of (ARTIFACT-ID . ROLE) pairs, ROLE one of software, training-data, initial-weights, teacher-weights, generator-weights, document, got ((\"nnue-pytorch\" . sofware))"))
+  (list (string-append broken-file ":23:8: broken-net@1: model-provenance: step 'train-broken-net' #:inputs: unknown role 'sofware' in (\"nnue-pytorch\" . sofware); expected one of software, training-data, initial-weights, teacher-weights, generator-weights, document; did you mean software?"))
   (map (cut string-append channel "/" <>)
        ;; Guix keeps file names relative to the load path.
        (lint-lines (module-ref broken 'broken-net))))
