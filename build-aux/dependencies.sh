@@ -10,10 +10,14 @@ debian_packages=(
   guile-3.0 guile-3.0-dev
 )
 
+# For build-aux/run-fuzz: clang and its libFuzzer runtime.
+fuzz_packages=(clang libclang-rt-14-dev)
+
+# ensure_dependencies [PACKAGE]...: the build's packages, and PACKAGES.
 ensure_dependencies() {
   command -v dpkg-query >/dev/null 2>&1 || return 0
   local missing=() package
-  for package in "${debian_packages[@]}"; do
+  for package in "${debian_packages[@]}" "$@"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' ||
       missing+=("$package")
   done

@@ -78,7 +78,9 @@ void walk(const Snapshot& snapshot, NodeId start, Direction direction, const Lin
   seen[start] = true;
   std::vector<LineageEntry> queue{{start, 0}};
   for (std::size_t head = 0; head < queue.size(); ++head) {
-    const auto [node, depth] = queue[head];
+    // Not a structured binding: C++17 lambdas (and clang) cannot capture one.
+    const NodeId node = queue[head].node;
+    const std::uint32_t depth = queue[head].depth;
     // Entering a step is one derivation further; leaving it is not.  A
     // step we start from counts as the first derivation.
     const std::uint32_t next_depth =

@@ -240,6 +240,42 @@ std::vector<std::pair<std::string, std::size_t>> numeric_arrays(std::string_view
   return arrays;
 }
 
+std::vector<ScanFinding> scan_source_text(const std::string& path, std::string_view text,
+                                          const ScanOptions& options) {
+  std::vector<ScanFinding> findings;
+  const std::uintmax_t bytes = text.size();
+  // Weights compiled in are arrays named like weights (or in a file
+  // that says it was generated from a model), often many small ones:
+  // they count together.  Other large tables (twiddles, costs) are
+  // listed apart, as tables.
+  const bool generated = looks_generated(text);
+  std::size_t learned_values = 0, learned_arrays = 0;
+  std::string example;
+  for (auto& [declaration, values] : numeric_arrays(text, options.min_learned_array_values)) {
+    if (generated || named_like_weights(declaration)) {
+      learned_values += values;
+      ++learned_arrays;
+      if (example.empty()) example = declaration;
+    } else if (values >= options.min_array_values) {
+      findings.push_back({path, "c-table",
+                          fmt::format("{}: {} values", declaration.empty() ? "(anonymous)" : declaration,
+                                      values),
+                          bytes, values});
+    }
+  }
+  if (const std::size_t encoded = encoded_string_bytes(text); encoded >= options.min_blob_bytes)
+    findings.push_back({path, "c-blob",
+                        fmt::format("{} KiB of encoded data in string literals (a serialized model?)",
+                                    encoded / 1024),
+                        bytes, 0});
+  if (learned_values >= options.min_weights_values)
+    findings.push_back({path, "c-weights",
+                        fmt::format("{} array{} named like weights, {} values (such as {})", learned_arrays,
+                                    learned_arrays == 1 ? "" : "s", learned_values, example),
+                        bytes, learned_values});
+  return findings;
+}
+
 std::vector<ScanFinding> scan_source_tree(const fs::path& root, const ScanOptions& options) {
   std::error_code error;
   const auto root_status = fs::symlink_status(root, error);
@@ -281,35 +317,10 @@ std::vector<ScanFinding> scan_source_tree(const fs::path& root, const ScanOption
       findings.push_back({relative(path), "skipped", "cannot be read", bytes, 0});
       return;
     }
-    // Weights compiled in are arrays named like weights (or in a file
-    // that says it was generated from a model), often many small ones:
-    // they count together.  Other large tables (twiddles, costs) are
-    // listed apart, as tables.
-    const bool generated = looks_generated(text);
-    std::size_t learned_values = 0, learned_arrays = 0;
-    std::string example;
-    for (auto& [declaration, values] : numeric_arrays(text, options.min_learned_array_values)) {
-      if (generated || named_like_weights(declaration)) {
-        learned_values += values;
-        ++learned_arrays;
-        if (example.empty()) example = declaration;
-      } else if (values >= options.min_array_values) {
-        findings.push_back({relative(path), "c-table",
-                            fmt::format("{}: {} values", declaration.empty() ? "(anonymous)" : declaration,
-                                        values),
-                            bytes, values});
-      }
+    for (auto& finding : scan_source_text(relative(path), text, options)) {
+      finding.bytes = bytes;
+      findings.push_back(std::move(finding));
     }
-    if (const std::size_t encoded = encoded_string_bytes(text); encoded >= options.min_blob_bytes)
-      findings.push_back({relative(path), "c-blob",
-                          fmt::format("{} KiB of encoded data in string literals (a serialized model?)",
-                                      encoded / 1024),
-                          bytes, 0});
-    if (learned_values >= options.min_weights_values)
-      findings.push_back({relative(path), "c-weights",
-                          fmt::format("{} array{} named like weights, {} values (such as {})", learned_arrays,
-                                      learned_arrays == 1 ? "" : "s", learned_values, example),
-                          bytes, learned_values});
   };
 
   if (!fs::is_directory(root_status)) {

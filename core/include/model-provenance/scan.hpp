@@ -46,6 +46,11 @@ struct ScanFinding {
 // read; unreadable entries below it are listed as skipped.
 std::vector<ScanFinding> scan_source_tree(const std::filesystem::path& root, const ScanOptions& = {});
 
+// The findings in the text of one C or C++ source file (c-weights,
+// c-table, c-blob), PATH naming it in them.
+std::vector<ScanFinding> scan_source_text(const std::string& path, std::string_view text,
+                                          const ScanOptions& = {});
+
 // The arrays of one C or C++ source text with at least MIN_VALUES numbers:
 // (declaration, count) pairs.  Exposed for tests.
 std::vector<std::pair<std::string, std::size_t>> numeric_arrays(std::string_view source,
