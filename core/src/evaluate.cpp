@@ -75,10 +75,13 @@ struct Cost {
   std::uint16_t missing = 0;
   std::uint16_t obtained_weights = 0;
 
+  // Fewer unknown facts before less time: a plan resting on recorded facts
+  // is the one to explain, and its missing facts are those really missing
+  // (not an intermediate's availability, when its making is recorded).
   friend bool operator<(const Cost& a, const Cost& b) {
     if (a.blockers != b.blockers) return a.blockers < b.blockers;
-    if (a.hours != b.hours) return a.hours < b.hours;
     if (a.missing != b.missing) return a.missing < b.missing;
+    if (a.hours != b.hours) return a.hours < b.hours;
     return a.obtained_weights < b.obtained_weights;
   }
   friend bool operator==(const Cost&, const Cost&) = default;

@@ -104,4 +104,21 @@
     (lambda (freeness reason) freeness)))
 (test-equal "durations" "3.0 weeks" (format-duration 504))
 
+(test-equal "an undetermined verdict names the fact really missing, not an intermediate's"
+  '(("raw" . license))
+  ;; 'derived' is made by a recorded step from 'raw', whose license is the
+  ;; one unknown fact; taking 'derived' as it is would rest on two.
+  (let* ((g (make-provenance-graph
+             (list (artifact "tool" 'software #:license "GPL-3.0-or-later" #:availability 'public-download
+                             #:backends '((cpu . #f)))
+                   (artifact "raw" 'dataset #:license "LicenseRef-unknown-terms" #:availability 'public-download)
+                   (artifact "derived" 'dataset)
+                   (artifact "net" 'weights #:license "CC0-1.0"))
+             (list (step "gen" 'generate-data #:inputs '(("tool" . software) ("raw" . training-data))
+                         #:outputs '("derived") #:compute (compute #:hours 1 #:hardware-profile "desktop-cpu"))
+                   (step "train" 'train #:inputs '(("tool" . software) ("derived" . training-data))
+                         #:outputs '("net") #:compute (compute #:hours 1 #:hardware-profile "desktop-cpu")))))
+         (v (evaluate (make-evaluator g) "net")))
+    (map (lambda (m) (cons (missing-fact-id m) (missing-fact-fact m))) (verdict-missing v))))
+
 (test-end "evaluate")
