@@ -219,9 +219,17 @@ class Parser {
 
   [[noreturn]] void fail(const std::string& what) const {
     throw Error({ProblemCode::invalid_value,
-                 fmt::format("malformed license expression '{}': {} at column {}", text_, what,
-                             at_ + 1),
-                 {std::string(text_)}, "license"});
+                 fmt::format("malformed license expression '{}': {} at column {}", printable(text_),
+                             printable(what), at_ + 1),
+                 {printable(text_)}, "license"});
+  }
+
+  // Messages carry no raw control character (a newline would split them).
+  static std::string printable(std::string_view text) {
+    std::string result;
+    for (unsigned char c : text)
+      result += c < 0x20 || c == 0x7F ? fmt::format("\\x{:02X}", c) : std::string(1, static_cast<char>(c));
+    return result;
   }
 
   void skip_space() {

@@ -283,9 +283,16 @@ their clauses."
   '(name version license sha256 uris format availability guix-package size notes
          sources backends input file installed))
 
+(define (check-id location kind id)
+  ;; Ids go into messages, DOT and JSON: no control characters.
+  (when (string-any (lambda (c) (or (char<? c #\space) (char=? c #\delete))) id)
+    (raise-annotation-error location (format #f "~a: the id ~s contains a control character" kind id)))
+  id)
+
 (define (annotated-artifact kind location arguments)
   (match arguments
     (((? string? id) . rest)
+     (check-id location kind id)
      (let* ((what (format #f "~a '~a'" kind id))
             (fields (keyword-arguments location what rest artifact-fields))
             (get (lambda (name default) (field fields name default)))
@@ -349,6 +356,7 @@ their clauses."
 (define (annotated-step location arguments)
   (match arguments
     (((? string? id) kind . rest)
+     (check-id location 'step id)
      (let* ((what (format #f "step '~a'" id))
             (kind (unquoted kind))
             (fields (keyword-arguments location what rest '(inputs outputs compute notes sources)))

@@ -156,4 +156,38 @@
     (for-each (lambda (i) (provenance-failure (lambda () (ancestors graph "nothing")))) (iota 1000))
     (= 11 (length (ancestors graph "sf-net")))))
 
+;;; Hostile inputs found by hand and by fuzzing: clean errors, never a
+;;; crash of the Guile process.
+
+(test-equal "a step naming itself as its output: a problem, not a crash"
+  '(invalid-graph ("s" "s"))
+  (match (provenance-failure
+          (lambda () (make-provenance-graph '() (list (step "s" 'train #:outputs '("s"))))))
+    ((message ids code field) (list code ids))))
+
+(test-equal "also after other additions"
+  'invalid-graph
+  (match (provenance-failure
+          (lambda ()
+            (make-provenance-graph (list (artifact "d" 'dataset) (artifact "n" 'weights))
+                                   (list (step "t" 'train #:inputs '(("d" . training-data))
+                                               #:outputs '("n"))
+                                         (step "s" 'train #:outputs '("s"))))))
+    ((message ids code field) code)))
+
+(test-equal "a malformed license on non-ASCII text: a provenance error quoting whole characters"
+  "malformed license expression 'MIT\u00e9 and X': unexpected character '\u00e9' at column 4 (field 'license')"
+  (match (provenance-failure (lambda () (license-canonical "MIT\u00e9 and X")))
+    ((message . _) message)))
+
+(test-equal "ids with control characters are refused, shown escaped"
+  "artifact id 'a\\x0Ab' contains a control character (field 'id')"
+  (match (provenance-failure
+          (lambda () (make-provenance-graph (list (artifact "a\nb" 'weights)) '())))
+    ((message . _) message)))
+
+(test-assert "no raw control character in a license error"
+  (match (provenance-failure (lambda () (license-canonical "MIT\nAND")))
+    ((message . _) (not (string-index message #\newline)))))
+
 (test-end "errors")
