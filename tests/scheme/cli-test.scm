@@ -96,6 +96,10 @@
 (test-equal "graph refuses JSON" 2 (status-of (run "--no-catalog" "-L" annotated "--format=json" "graph" "stockfish-18-big-net")))
 (test-equal "show of something unknown exits 2" 2 (status-of (run "--no-catalog" "-L" annotated "show" "nothing")))
 
+(test-equal "the same -L file twice is read once, not a false all-clear"
+  (let ((r (run "-L" packages "lint" "stockfish"))) (list (status-of r) (output-of r)))
+  (let ((r (run "-L" packages "-L" packages "lint" "stockfish"))) (list (status-of r) (output-of r))))
+
 (test-equal "the annotated package lints clean" '(0 "")
   (let ((r (run "--no-catalog" "-L" annotated "lint"))) (list (status-of r) (output-of r))))
 
