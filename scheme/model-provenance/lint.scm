@@ -250,6 +250,24 @@ as (ID . MESSAGE) pairs whose declarations were left out."
               (reverse artifacts))
     table))
 
+(define (graph-of-declarations catalog artifacts steps)
+  ;; The graph of ARTIFACTS and STEPS, merged from CATALOG; when they do
+  ;; not form one, an &annotation-error at the declaration of the first
+  ;; problem's ids, on one line, counting the others.
+  (guard (e ((provenance-error? e)
+             (match (provenance-error-problems e)
+               (((code message ids field) . more)
+                (raise-annotation-error
+                 (any (lambda (id)
+                        (any (lambda (annotation) (assoc-ref (provenance-locations annotation) id))
+                             catalog))
+                      ids)
+                 (match more
+                   (() message)
+                   (_ (format #f "~a (and ~a more problem~:p)" message (length more))))))
+               (_ (raise-exception e)))))
+    (make-provenance-graph artifacts steps)))
+
 (define (merge-catalog catalog)
   ;; The artifacts and steps of CATALOG (provenance records), later ones
   ;; refining earlier ones; a conflict is an &annotation-error at the
@@ -285,7 +303,7 @@ a provenance record.  VERSION-KNOWN?, given a package name and version,
 says whether the distribution has that package: catalog weights recorded
 for a version it has are that package's, not news for its other versions."
   (let-values (((artifacts steps) (merge-catalog catalog)))
-    (let* ((graph (make-provenance-graph artifacts steps))
+    (let* ((graph (graph-of-declarations catalog artifacts steps))
            (weights (filter (lambda (a) (eq? 'weights (artifact-kind a))) artifacts)))
       (%lint-context policy hardware artifacts steps graph
                      (make-evaluator graph #:policy policy #:hardware hardware)

@@ -2,7 +2,7 @@
 ;;; The standalone command end to end: subcommands, exit statuses, output
 ;;; formats.  MODEL_PROVENANCE_COMMAND names the command to run.
 
-(use-modules (srfi srfi-1) (srfi srfi-64) (ice-9 popen) (ice-9 rdelim) (ice-9 regex) (ice-9 textual-ports))
+(use-modules (srfi srfi-1) (srfi srfi-64) (ice-9 match) (ice-9 popen) (ice-9 rdelim) (ice-9 regex) (ice-9 textual-ports))
 
 (define command (or (getenv "MODEL_PROVENANCE_COMMAND") "model-provenance"))
 (define data (string-append (dirname (current-filename)) "/data"))
@@ -95,6 +95,32 @@
 
 (test-equal "graph refuses JSON" 2 (status-of (run "--no-catalog" "-L" annotated "--format=json" "graph" "stockfish-18-big-net")))
 (test-equal "show of something unknown exits 2" 2 (status-of (run "--no-catalog" "-L" annotated "show" "nothing")))
+
+;; Reproducers of hostile inputs: each a clean error (exit 2, one line).
+(define (declaration-file text)
+  (let ((file (string-append (or (getenv "TMPDIR") "/tmp") "/mp-cli-hostile-" (number->string (getpid)) ".scm")))
+    (call-with-output-file file (lambda (port) (display text port)))
+    file))
+
+(for-each
+ (match-lambda
+   ((name text expected)
+    (let* ((file (declaration-file text))
+           (result (run "--no-catalog" "-L" file "lint")))
+      (delete-file file)
+      (test-assert name
+        (and (= 2 (status-of result))
+             (string-contains (errors-of result) expected)
+             (= 1 (length (string-split (string-trim-right (errors-of result)) #\newline))))))))
+ '(("a step naming itself as output"
+    "(provenance (step \"net\" 'train #:outputs '(\"net\")))"
+    "step 'net' names 'net', which is a step, not an artifact")
+   ("an empty file" "" "declares no package view and no provenance")
+   ("an id with a newline" "(provenance (dataset \"a\\nb\"))" "contains a control character")))
+
+(test-assert "graph of a step draws its lineage"
+  (let ((r (run "graph" "train-lc0-t2")))
+    (and (= 0 (status-of r)) (string-contains (output-of r) "\"train-lc0-t2\" [shape=box"))))
 
 (test-equal "the same -L file twice is read once, not a false all-clear"
   (let ((r (run "-L" packages "lint" "stockfish"))) (list (status-of r) (output-of r)))
