@@ -328,6 +328,7 @@ struct Evaluator::State {
     const auto runner_backends = g.backends(*runner);
     const BackendCapacity* best = nullptr;
     bool proprietary_only = false, memory_short = false;
+    std::string proprietary_names;  // the usable backends that are proprietary
     std::uint64_t largest_memory = 0;
     for (const auto& backend : runner_backends) {
       const BackendCapacity* capacity = hardware.backend(g.text(backend.backend));
@@ -335,6 +336,7 @@ struct Evaluator::State {
       if ((backend.needs_proprietary || capacity->needs_proprietary) &&
           !policy.allow_proprietary_backends) {
         proprietary_only = true;
+        proprietary_names += (proprietary_names.empty() ? "" : ", ") + capacity->backend;
         continue;
       }
       if (compute.peak_memory_bytes && *compute.peak_memory_bytes > capacity->memory_bytes) {
@@ -355,8 +357,8 @@ struct Evaluator::State {
                           gib(*compute.peak_memory_bytes), hardware.name, gib(largest_memory)));
       else if (proprietary_only)
         block(BlockerKind::proprietary_backend_only,
-              fmt::format("'{}' runs on {} only through backends that need proprietary software ({})",
-                          g.id(*runner), hardware.name, supported));
+              fmt::format("'{}' runs on {} only through proprietary software ({})", g.id(*runner),
+                          hardware.name, proprietary_names));
       else
         block(BlockerKind::no_usable_backend,
               fmt::format("'{}' runs on {}; {} offers {}", g.id(*runner), supported, hardware.name,
@@ -825,8 +827,9 @@ Verdict Evaluator::evaluate(NodeId target) const {
   const Snapshot& g = *s.snapshot;
   if (!g.contains(target) || !g.is_artifact(target))
     throw Error({ProblemCode::invalid_value,
-                 fmt::format("only artifacts have verdicts; node {} is {}", target,
-                             g.contains(target) ? fmt::format("step '{}'", g.id(target)) : "not in the snapshot"),
+                 g.contains(target)
+                     ? fmt::format("only artifacts have verdicts; '{}' is a step", g.id(target))
+                     : fmt::format("only artifacts have verdicts; node {} is not in the snapshot", target),
                  g.contains(target) ? std::vector<std::string>{std::string(g.id(target))}
                                     : std::vector<std::string>{},
                  "target"});

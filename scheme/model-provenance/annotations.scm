@@ -29,6 +29,7 @@
   #:use-module (ice-9 exceptions)
   #:use-module (ice-9 format)
   #:use-module (ice-9 match)
+  #:use-module (rnrs bytevectors)
   #:use-module (srfi srfi-1)
   #:use-module (srfi srfi-9)
   #:use-module (srfi srfi-11)
@@ -143,9 +144,41 @@ their clauses."
 (define (string-list? value) (and (list? value) (every string? value)))
 
 (define hex-digits (string->char-set "0123456789abcdefABCDEF"))
-(define (sha256-string? value)
+(define (hex-sha256? value)
   (and (string? value) (= 64 (string-length value))
        (string-every (cut char-set-contains? hex-digits <>) value)))
+
+;; Guix writes hashes in Nix's base32 (what a packager has in an origin's
+;; sha256 field): 52 characters of this alphabet, least significant first.
+(define nix-base32-alphabet "0123456789abcdfghijklmnpqrsvwxyz")
+
+(define (nix-base32-sha256? value)
+  (and (string? value) (= 52 (string-length value))
+       (string-every (cut string-index nix-base32-alphabet <>) value)))
+
+(define (nix-base32->hex text)
+  ;; Each character carries 5 bits; character N from the end holds bits
+  ;; 5N to 5N+4 of the little-endian number of the 32 bytes.
+  (let ((bytes (make-bytevector 32 0))
+        (count (string-length text)))
+    (do ((n 0 (+ n 1))) ((= n count))
+      (let* ((digit (string-index nix-base32-alphabet (string-ref text (- count 1 n))))
+             (bit (* 5 n))
+             (i (quotient bit 8))
+             (j (remainder bit 8)))
+        (bytevector-u8-set! bytes i (logand #xff (logior (bytevector-u8-ref bytes i) (ash digit j))))
+        (when (and (< (+ i 1) 32) (> (+ j 5) 8))
+          (bytevector-u8-set! bytes (+ i 1)
+                              (logand #xff (logior (bytevector-u8-ref bytes (+ i 1))
+                                                   (ash digit (- j 8))))))))
+    (string-concatenate
+     (map (lambda (b) (string-pad (number->string b 16) 2 #\0)) (bytevector->u8-list bytes)))))
+
+(define (sha256-string? value)
+  (or (hex-sha256? value) (nix-base32-sha256? value)))
+
+(define (sha256->hex value)
+  (if (hex-sha256? value) (string-downcase value) (nix-base32->hex value)))
 
 (define (did-you-mean word candidates)
   ;; ", did you mean X?" when WORD looks like a typo of one of CANDIDATES.
@@ -310,9 +343,9 @@ their clauses."
        (let ((license (let ((value (get 'license #f)))
                         (and value (check-license location (format #f "~a #:license" what) value))))
              (sha256 (let ((value (get 'sha256 #f)))
-                       (and value (string-downcase
+                       (and value (sha256->hex
                                    (expect location (format #f "~a #:sha256" what) sha256-string?
-                                           value "64 hexadecimal digits")))))
+                                           value "64 hexadecimal digits, or 52 in Guix's base32")))))
              (uris (expect location (format #f "~a #:uris" what) string-list? (get 'uris '())
                            "a list of strings"))
              (availability (expect-one-of location (format #f "~a #:availability" what)

@@ -449,7 +449,9 @@ usage or input error.
         (begin
           (format #t "Lint of ~a package~:p under ~a, on ~a:~%~%" (length views)
                   (policy-name policy) (hardware-profile-name hardware))
-          (for-each (lambda (w) (format #t "~a~%" (warning->string w))) warnings)
+          (if (null? warnings)
+              (format #t "nothing to report~%")
+              (for-each (lambda (w) (format #t "~a~%" (warning->string w))) warnings))
           (format #t "~%Weights shipped, under ~a on ~a:~%~%" (policy-name policy)
                   (hardware-profile-name hardware))
           (padded (cons '("PACKAGE" "WEIGHTS" "VERDICT" "WALL-CLOCK" "BLOCKING OR DECIDING")

@@ -102,10 +102,12 @@ a record made by the provenance macro), or #f."
 ;;; Recognising weights.
 
 ;; File names of weights: NNUE nets, Lc0 networks, ONNX, safetensors, GGUF,
-;; pickled PyTorch checkpoints and Tesseract models.
+;; pickled PyTorch checkpoints, TFLite, Keras/HDF5, NumPy archives, Caffe
+;; models and Tesseract models.
 (define weights-file-rx
   (make-regexp (string-append
                 "(\\.nnue|\\.pb\\.gz|\\.onnx|\\.safetensors|\\.gguf|\\.pt|\\.pth|\\.ckpt"
+                "|\\.tflite|\\.h5|\\.keras|\\.npz|\\.caffemodel"
                 "|\\.traineddata|pytorch_model[^/]*\\.bin|ggml[^/]*\\.bin)$")
                regexp/icase))
 

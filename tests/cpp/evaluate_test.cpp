@@ -156,7 +156,7 @@ TEST(Evaluate, CudaOnlyTrainerIsBlockedUnlessProprietaryBackendsCount) {
   ASSERT_EQ(blocked.blockers.size(), 1u);
   EXPECT_EQ(blocked.blockers[0].kind, BlockerKind::proprietary_backend_only);
   EXPECT_EQ(blocked.blockers[0].reason,
-            "'trainer' runs on test-box only through backends that need proprietary software (cuda)");
+            "'trainer' runs on test-box only through proprietary software (cuda)");
   Policy lenient = policy("guix-base-criterion");
   lenient.allow_proprietary_backends = true;
   const Verdict allowed = simple.verdict(lenient);

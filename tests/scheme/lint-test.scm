@@ -251,13 +251,24 @@
   (guard (e ((annotation-error? e) (exception-message e)))
     (parse-provenance '((dataset "d" #:installed #f)))))
 
+(test-equal "a sha256 in Guix's nix-base32, as the origin has it, is the same hash"
+  "c288c895ea924429ea9092e3f36b2b3c1f00f2a3a4c759ff7e57e79e3b43e4a7"
+  ;; Guix's games.scm gives stockfish's big net as this base32 string.
+  (artifact-sha256
+   (first (provenance-artifacts
+           (parse-provenance '((weights "n" #:sha256 "19z48cxrxrspgvzmkix4lgr007rw5dmz7qwjj3m2ji4jxaawi262")))))))
+
+(test-equal "TFLite, Keras and NumPy files look like weights" '(#t #t #t #t)
+  (map (lambda (name) (weights-origin? (origin-view "w" #:uris (list (string-append "https://example.org/" name)))))
+       '("model.tflite" "model.h5" "weights.npz" "net.keras")))
+
 ;;; The corpus of bad annotations: each file raises one error when
 ;;; loaded, with the location of the bad clause.
 
 (define bad-annotations
   '(("unknown-field" . "3:12: weights 'net': unknown field #:licence; expected one of #:name, #:version, #:license, #:sha256, #:uris, #:format, #:availability, #:guix-package, #:size, #:notes, #:sources, #:backends, #:input, #:file, #:installed")
     ("bad-license" . "4:1: software 'trainer' #:license: malformed license expression 'MIT and GPL-2.0': expected AND, OR or the end, got 'and' at column 5 (field 'license')")
-    ("bad-sha256" . "3:12: weights 'net' #:sha256: expected 64 hexadecimal digits, got \"c288c895ea92\"")
+    ("bad-sha256" . "3:12: weights 'net' #:sha256: expected 64 hexadecimal digits, or 52 in Guix's base32, got \"c288c895ea92\"")
     ("bad-role" . "4:2: step 'train' #:inputs: unknown role 'data' in (\"data\" . data); expected one of software, training-data, initial-weights, teacher-weights, generator-weights, document")
     ("license-typo" . "3:12: dataset 'games' #:license: unknown license id 'CC-BY-4'; did you mean CC-BY-4.0? (a license outside the SPDX list is written LicenseRef-NAME)")
     ("profile-typo" . "3:12: step 'train' #:compute #:hardware-profile: unknown hardware profile 'desktop-amd' (known ones: desktop-cpu, desktop-amd-gpu, desktop-nvidia-gpu); did you mean desktop-amd-gpu?")
