@@ -9,13 +9,20 @@
   #:use-module (srfi srfi-1)
   #:use-module (system repl command)
   #:use-module ((system syntax) #:select (syntax?))
+  #:use-module (srfi srfi-11)
+  #:use-module (model-provenance annotations)
+  #:use-module (model-provenance catalog)
   #:use-module (model-provenance graph)
   #:use-module (model-provenance evaluate)
   #:use-module (model-provenance decide)
+  #:use-module (model-provenance lint)
   #:export (current-provenance-graph
             current-policy
             current-hardware
+            current-package-resolver
             use-provenance-graph!
+            use-catalog!
+            resolve-name
             use-policy!
             show-lineage
             show-descendants
@@ -24,6 +31,9 @@
 
 ;; What the meta-commands work on.  Scripts may parameterize them.
 (define current-provenance-graph (make-parameter #f))
+;; A procedure from a package name (or NAME@VERSION) to the ids of the
+;; weights it ships, or #f: set by use-catalog!.
+(define current-package-resolver (make-parameter #f))
 (define current-policy (make-parameter #f))
 (define current-hardware (make-parameter #f))
 
@@ -38,19 +48,52 @@
   (unless (provenance-graph? graph)
     (scm-error 'wrong-type-arg 'use-provenance-graph! "expected a provenance graph: ~s"
                (list graph) (list graph)))
-  (current-provenance-graph graph))
+  (current-provenance-graph graph)
+  (if #f #f))
+
+(define (use-catalog!)
+  "Make the catalog's graph the one the meta-commands inspect, and its Guix
+packages names they accept (their shipped weights are meant)."
+  (let*-values (((views declarations) (load-catalog))
+                ((context) (make-lint-context #:catalog declarations)))
+    (current-provenance-graph (lint-context-catalog-graph context))
+    (current-package-resolver
+     (lambda (name)
+       (match (find (lambda (view)
+                      (or (string=? name (package-view-name view))
+                          (string=? name (package-view-full-name view))))
+                    views)
+         (#f #f)
+         (view (map shipped-weights-id (package-shipped-weights context view))))))
+    (let-values (((artifacts steps) (provenance-graph-counts (current-provenance-graph))))
+      (format #t "the catalog: ~a artifacts, ~a steps, ~a Guix packages~%"
+              artifacts steps (length views)))))
+
+(define (resolve-name who name)
+  "Return the ids NAME stands for: an artifact or step of the current
+graph, else the weights a package of the catalog ships."
+  (let ((graph (the-graph who)))
+    (cond ((graph-node graph name) (list name))
+          ((and=> (current-package-resolver) (lambda (resolve) (resolve name)))
+           => (lambda (ids)
+                (if (null? ids)
+                    (fail who (format #f "package '~a' ships no weights the catalog knows of" name))
+                    ids)))
+          (else (fail who (format #f "no artifact or package named '~a'~a" name
+                                  (if (current-package-resolver) ""
+                                      "; ,catalog loads the catalog")))))))
 
 (define* (use-policy! name #:optional hardware)
   "Make the built-in policy NAME, and the built-in hardware profile HARDWARE
 if given, the ones ,why and ,lineage judge by."
   (let ((policy (or (lookup-policy name)
-                    (fail 'use-policy! "no such policy; the built-in ones are listed" name
+                    (fail 'use-policy! (format #f "no policy named '~a'; known ones:" name)
                           (map policy-name (builtin-policies))))))
     (current-policy policy)
     (when hardware
       (current-hardware (or (lookup-hardware-profile hardware)
-                            (fail 'use-policy! "no such hardware profile; the built-in ones are listed"
-                                  hardware (map hardware-profile-name (builtin-hardware-profiles))))))
+                            (fail 'use-policy! (format #f "no hardware profile named '~a'; known ones:" hardware)
+                                  (map hardware-profile-name (builtin-hardware-profiles))))))
     policy))
 
 (define (the-policy) (or (current-policy) (default-policy)))
@@ -58,7 +101,7 @@ if given, the ones ,why and ,lineage judge by."
 
 (define (the-graph who)
   (or (current-provenance-graph)
-      (fail who "no provenance graph; call (use-provenance-graph! GRAPH) first")))
+      (fail who "no provenance graph: ,catalog loads the catalog, or call (use-provenance-graph! GRAPH)")))
 
 ;; Verdict kinds of every weights artifact, as a hash table from ids.
 (define (verdict-marks graph)
@@ -158,29 +201,67 @@ blocks it, and what would decide it when undetermined; return the verdict."
   (let ((datum (if (syntax? argument) (syntax->datum argument) argument)))
     (if (symbol? datum) (symbol->string datum) datum)))
 
-(define-meta-command ((lineage model-provenance) repl (name))
-  "lineage NAME
-Show the ancestors of NAME as a tree, with licenses and verdicts."
-  (show-lineage (->id name)))
+(define (report-errors thunk)
+  ;; One readable line for any error of a meta-command, not a dump.
+  (guard (e ((exception-with-message? e)
+             (format #t "error: ~a~{ ~a~}~%" (exception-message e)
+                     (if (exception-with-irritants? e)
+                         (map (lambda (i) (if (list? i) (string-join (map ->string i) ", ") (->string i)))
+                              (exception-irritants e))
+                         '())))
+            (#t (format #t "error: ~a~%" e)))
+    (thunk)
+    (if #f #f)))
 
-(define-meta-command ((descendants model-provenance) repl (name))
+(define (->string value) (if (string? value) value (format #f "~a" value)))
+
+(define (usage text)
+  (format #t "usage: ,~a~%" text))
+
+(define-meta-command ((catalog model-provenance) repl)
+  "catalog
+Load the catalog: its graph, and its Guix packages by name."
+  (report-errors use-catalog!))
+
+(define-meta-command ((lineage model-provenance) repl . arguments)
+  "lineage NAME
+Show the ancestors of NAME (an artifact, step or package) as a tree."
+  (match arguments
+    ((name) (report-errors
+             (lambda () (for-each show-lineage (resolve-name 'lineage (->id name))))))
+    (_ (usage "lineage NAME"))))
+
+(define-meta-command ((descendants model-provenance) repl . arguments)
   "descendants NAME
 Show what derives from NAME as a tree."
-  (show-descendants (->id name)))
+  (match arguments
+    ((name) (report-errors
+             (lambda () (for-each show-descendants (resolve-name 'descendants (->id name))))))
+    (_ (usage "descendants NAME"))))
 
-(define-meta-command ((why model-provenance) repl (name) . policy)
+(define-meta-command ((why model-provenance) repl . arguments)
   "why NAME [POLICY]
 Explain the verdict on NAME under POLICY (default: the current policy)."
-  (show-why (->id name)
-            #:policy (match policy
-                       (() (the-policy))
-                       ((name) (or (lookup-policy (->id name))
-                                   (fail 'why "no such policy" name))))))
+  (define (why name policy)
+    (report-errors
+     (lambda ()
+       (let ((policy (or (lookup-policy policy)
+                         (fail 'why (format #f "no policy named '~a'; known ones:" policy)
+                               (map policy-name (builtin-policies))))))
+         (for-each (lambda (id) (show-why id #:policy policy))
+                   (resolve-name 'why name))))))
+  (match arguments
+    ((name) (why (->id name) (policy-name (the-policy))))
+    ((name policy) (why (->id name) (->id policy)))
+    (_ (usage "why NAME [POLICY]"))))
 
 (define-meta-command ((policy model-provenance) repl . arguments)
   "policy [NAME [HARDWARE]]
 Show the current policy and hardware, or set them by name."
-  (match arguments
-    (() (show-policy))
-    ((name) (use-policy! (->id name)) (show-policy))
-    ((name hardware) (use-policy! (->id name) (->id hardware)) (show-policy))))
+  (report-errors
+   (lambda ()
+     (match arguments
+       (() (show-policy))
+       ((name) (use-policy! (->id name)) (show-policy))
+       ((name hardware) (use-policy! (->id name) (->id hardware)) (show-policy))
+       (_ (usage "policy [NAME [HARDWARE]]"))))))
