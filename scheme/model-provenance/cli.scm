@@ -553,7 +553,8 @@ usage or input error.
   (when (eq? output-format 'json)
     (usage-error "graph writes Graphviz DOT; use show --format=json for JSON"))
   (let-values (((view ids) (resolve-operand context packages (one-argument "graph" operands))))
-    (for-each (cut lineage->dot (graph-of context view) <>) ids)
+    ;; One graph, however many weights the package ships.
+    (lineage->dot (graph-of context view) ids)
     0))
 
 (define (scan-command paths output-format)

@@ -249,13 +249,22 @@ weights."
                        (string->list text)))
                  "\""))
 
-(define* (lineage->dot graph id #:key (port (current-output-port)) (marks '()))
-  "Write the lineage of ID (an artifact or a step) in GRAPH to PORT in
-Graphviz DOT syntax, edges following derivation.  MARKS is an alist from ids
-to short texts (such as verdicts) shown under their labels.  'dot -Tsvg'
-draws it.  Nothing is written when ID is unknown."
-  (define entries (ancestors graph id))   ;raises first, for an unknown ID
-  (define start (graph-node graph id))
+(define* (lineage->dot graph id-or-ids #:key (port (current-output-port)) (marks '()))
+  "Write the lineage of ID-OR-IDS (an artifact or step id, or a list of
+them, drawn as one graph) in GRAPH to PORT in Graphviz DOT syntax, edges
+following derivation.  MARKS is an alist from ids to short texts (such as
+verdicts) shown under their labels.  'dot -Tsvg' draws it.  Nothing is
+written when an id is unknown."
+  (define ids (if (list? id-or-ids) id-or-ids (list id-or-ids)))
+  (define entries                       ;raises first, for an unknown id
+    (let ((seen (make-hash-table)))
+      (append-map (lambda (id)
+                    (filter (lambda (entry)
+                              (and (not (hash-ref seen (lineage-entry-id entry)))
+                                   (not (member (lineage-entry-id entry) ids))
+                                   (hash-set! seen (lineage-entry-id entry) #t)))
+                            (ancestors graph id)))
+                  ids)))
   (define (label node-id kind license)
     (let ((mark (assoc-ref marks node-id)))
       (string-append node-id "\n" (symbol->string kind)
@@ -266,13 +275,16 @@ draws it.  Nothing is written when ID is unknown."
    (call-with-output-string
      (lambda (out)
        (format out "digraph lineage {~%  rankdir=LR;~%  node [fontname=\"sans\"];~%")
-       (match start
-         ((? artifact? a)
-          (format out "  ~a [shape=ellipse, style=bold, label=~a];~%" (dot-string id)
-                  (dot-string (label id (artifact-kind a) (artifact-license a)))))
-         ((? step? s)
-          (format out "  ~a [shape=box, style=bold, label=~a];~%" (dot-string id)
-                  (dot-string (label id (step-kind s) #f)))))
+       (for-each
+        (lambda (id)
+          (match (graph-node graph id)
+            ((? artifact? a)
+             (format out "  ~a [shape=ellipse, style=bold, label=~a];~%" (dot-string id)
+                     (dot-string (label id (artifact-kind a) (artifact-license a)))))
+            ((? step? s)
+             (format out "  ~a [shape=box, style=bold, label=~a];~%" (dot-string id)
+                     (dot-string (label id (step-kind s) #f))))))
+        ids)
        (for-each (lambda (entry)
                    (match entry
                      (($ <lineage-entry> node depth type kind license nearer)

@@ -118,6 +118,14 @@
    ("an empty file" "" "declares no package view and no provenance")
    ("an id with a newline" "(provenance (dataset \"a\\nb\"))" "contains a control character")))
 
+(test-equal "graph of a package shipping two nets: one graph with both"
+  '(1 #t #t)
+  (let ((output (output-of (run "graph" "stockfish"))))
+    (list (length (filter (lambda (line) (string-prefix? "digraph" line))
+                          (string-split output #\newline)))
+          (and (string-contains output "\"stockfish-18-big-net\" [shape=ellipse, style=bold") #t)
+          (and (string-contains output "\"stockfish-18-small-net\" [shape=ellipse, style=bold") #t))))
+
 (test-assert "graph of a step draws its lineage"
   (let ((r (run "graph" "train-lc0-t2")))
     (and (= 0 (status-of r)) (string-contains (output-of r) "\"train-lc0-t2\" [shape=box"))))
