@@ -90,18 +90,13 @@ FILE:LINE:COLUMN with lines counted from 1."
 ;;; Records.
 
 (define-record-type <provenance>
-  (make-provenance artifacts steps shipped location ids)
+  (make-provenance artifacts steps shipped location locations)
   provenance?
   (artifacts provenance-artifacts)   ;artifact records
   (steps provenance-steps)           ;step records
   (shipped provenance-shipped)       ;shipped-weights records
   (location provenance-location)     ;of the whole annotation, or #f
-  (ids provenance-ids))              ;alist: declared id -> location of its clause
-
-(define (provenance-locations annotation)
-  "Return an alist from the ids ANNOTATION declares to the locations of
-their clauses."
-  (provenance-ids annotation))
+  (locations provenance-locations))  ;alist: declared id -> location of its clause
 
 ;; Weights that a package ships, and through which origin: INPUT is an
 ;; input label or "source"; FILE, where they are inside it, or #f.
