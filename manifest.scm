@@ -4,4 +4,8 @@
 (specifications->manifest
  (list "bash" "coreutils" "grep" "sed"
        "gcc-toolchain" "cmake" "make" "pkg-config"
-       "boost" "fmt" "googletest" "googlebenchmark" "guile"))
+       "boost" "fmt" "googletest" "googlebenchmark" "guile"
+       ;; The manual (Info, HTML) and the man page.
+       "texinfo" "help2man" "man-db"
+       ;; `graph --format=svg' runs dot; tests validate JSON against schemas.
+       "graphviz" "python" "python-jsonschema"))

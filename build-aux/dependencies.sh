@@ -8,6 +8,9 @@ debian_packages=(
   libboost-graph-dev libfmt-dev
   libgtest-dev libbenchmark-dev
   guile-3.0 guile-3.0-dev
+  texinfo help2man info man-db    # the manual (Info, HTML) and the man page
+  graphviz                        # dot, for `graph --format=svg'
+  python3-jsonschema              # tests validate JSON output against schemas
 )
 
 # For build-aux/run-fuzz: clang and its libFuzzer runtime.
