@@ -22,6 +22,7 @@
   #:use-module (model-provenance graph)
   #:use-module (model-provenance json)
   #:use-module (model-provenance lint)
+  #:use-module (model-provenance picture)
   #:use-module (model-provenance repl)
   #:use-module (model-provenance scan)
   #:re-export (load-declarations)
@@ -80,8 +81,8 @@
                 (lambda (opt name arg result) (alist-cons 'hardware arg result)))
         (option '(#\f "format") #t #f
                 (lambda (opt name arg result)
-                  (unless (member arg '("text" "json"))
-                    (usage-error "--format: expected text or json, got '~a'" arg))
+                  (unless (member arg '("text" "json" "dot" "svg"))
+                    (usage-error "--format: expected text, json, dot or svg, got '~a'" arg))
                   (alist-cons 'format (string->symbol arg) result)))
         (option '("no-catalog") #f #f
                 (lambda (opt name arg result) (alist-cons 'no-catalog? #t result)))
@@ -549,12 +550,34 @@ usage or input error.
                   verdicts))
     0))
 
+(define (resolve-operands context packages command operands)
+  ;; Several operands: the views they are judged in must agree, since one
+  ;; graph is drawn.
+  (when (null? operands)
+    (usage-error "~a takes one or more artifact ids or package names" command))
+  (let loop ((operands operands) (view #f) (view-name #f) (ids '()))
+    (match operands
+      (() (values view (delete-duplicates (reverse ids))))
+      ((name . rest)
+       (let-values (((this more) (resolve-operand context packages name)))
+         (when (and view this (not (eq? view this)))
+           (usage-error "'~a' and '~a' are judged with different package annotations; draw them apart"
+                        view-name name))
+         (loop rest (or view this) (if this name view-name) (append (reverse more) ids)))))))
+
 (define (graph-command context packages operands output-format)
-  (when (eq? output-format 'json)
-    (usage-error "graph writes Graphviz DOT; use show --format=json for JSON"))
-  (let-values (((view ids) (resolve-operand context packages (one-argument "graph" operands))))
-    ;; One graph, however many weights the package ships.
-    (lineage->dot (graph-of context view) ids)
+  (unless (memq output-format '(dot svg))
+    (usage-error "graph writes --format=dot (the default) or --format=svg; show --format=json gives the lineage as JSON"))
+  (let-values (((view ids) (resolve-operands context packages "graph" operands)))
+    ;; One graph, however many weights are named.
+    (let ((dot (call-with-output-string
+                 (cut lineage->picture (graph-of context view) ids
+                      #:policy (lint-context-policy context)
+                      #:hardware (lint-context-hardware context) #:port <>))))
+      (if (eq? output-format 'svg)
+          (display (or (dot->svg dot)
+                       (input-error "drawing SVG needs Graphviz's 'dot' program, which is missing or failed; install graphviz, or use --format=dot")))
+          (display dot)))
     0))
 
 (define (scan-command paths output-format)
@@ -643,7 +666,8 @@ package views, returns the package set to work on."
                 (("show" . rest) (show-command context packages rest output-format))
                 (("why" . rest)
                  (why-command context packages rest output-format (assq-ref options 'explain?)))
-                (("graph" . rest) (graph-command context packages rest output-format)))))))))))
+                (("graph" . rest)
+                 (graph-command context packages rest (or (assq-ref options 'format) 'dot))))))))))))
 
 (define %standalone-options
   (list (option '(#\L "load") #t #f

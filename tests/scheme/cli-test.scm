@@ -2,7 +2,7 @@
 ;;; The standalone command end to end: subcommands, exit statuses, output
 ;;; formats.  MODEL_PROVENANCE_COMMAND names the command to run.
 
-(use-modules (srfi srfi-1) (srfi srfi-64) (ice-9 match) (ice-9 popen) (ice-9 rdelim) (ice-9 regex) (ice-9 textual-ports))
+(use-modules (srfi srfi-1) (srfi srfi-26) (srfi srfi-64) (sxml simple) (ice-9 match) (ice-9 popen) (ice-9 rdelim) (ice-9 regex) (ice-9 textual-ports))
 
 (define command (or (getenv "MODEL_PROVENANCE_COMMAND") "model-provenance"))
 (define data (string-append (dirname (current-filename)) "/data"))
@@ -118,17 +118,92 @@
    ("an empty file" "" "declares no package view and no provenance")
    ("an id with a newline" "(provenance (dataset \"a\\nb\"))" "contains a control character")))
 
-(test-equal "graph of a package shipping two nets: one graph with both"
-  '(1 #t #t)
-  (let ((output (output-of (run "graph" "stockfish"))))
-    (list (length (filter (lambda (line) (string-prefix? "digraph" line))
-                          (string-split output #\newline)))
-          (and (string-contains output "\"stockfish-18-big-net\" [shape=ellipse, style=bold") #t)
-          (and (string-contains output "\"stockfish-18-small-net\" [shape=ellipse, style=bold") #t))))
+(define (dot-node output id)
+  ;; The DOT line that declares the node labelled ID.
+  (find (lambda (line) (string-contains line (string-append "label=\"" id "\\n")))
+        (string-split output #\newline)))
+
+(define (dot-attribute line name)
+  (match (and line (string-match (string-append "[ ,[]" name "=(\"[^\"]*\"|[^],]*)") line))
+    (#f #f)
+    (m (string-trim-both (match:substring m 1) #\"))))
+
+(let* ((output (output-of (run "graph" "stockfish")))
+       (big (dot-node output "stockfish-18-big-net"))
+       (small (dot-node output "stockfish-18-small-net"))
+       (binpacks (dot-node output "stockfish-small-net-binpacks"))
+       (trainer (dot-node output "nnue-pytorch-linrock-lt950"))
+       (small-step (dot-node output "train-stockfish-18-small-net"))
+       (re-encode (dot-node output "re-encode-nn-2962dca31855")))
+  (test-equal "graph of a package shipping two nets: one graph with both"
+    1 (length (filter (cut string-prefix? "digraph" <>) (string-split output #\newline))))
+  (test-equal "both nets drawn for, as weights (box3d, double border)"
+    '(("box3d" "2") ("box3d" "2"))
+    (map (lambda (line) (list (dot-attribute line "shape") (dot-attribute line "peripheries")))
+         (list big small)))
+  (test-equal "kinds have their shapes: data set, software, step"
+    '("cylinder" "component" "box")
+    (map (cut dot-attribute <> "shape") (list binpacks trainer small-step)))
+  (test-assert "each weights node carries its verdict under the policy"
+    (and (string-contains big "verdict: undetermined") (string-contains small "verdict: blocked")))
+  (test-equal "status by fill and border: free green, license unknown yellow and dashed"
+    '(("#d9f0d3" "filled") ("#fee391" "filled,dashed"))
+    (map (lambda (line) (list (dot-attribute line "fillcolor") (dot-attribute line "style")))
+         (list trainer binpacks)))
+  (test-assert "what blocks the small net is drawn red, with its reason"
+    (and (string=? "#b2182b" (dot-attribute small-step "color"))
+         (string-contains small-step "blocking: 'nnue-pytorch-linrock-lt950' runs on")))
+  (test-assert "steps carry their compute and wall-clock on the hardware"
+    (and (string-contains re-encode "compute unknown")
+         (string-contains re-encode "wall-clock unknown on desktop-amd-gpu")))
+  (test-equal "the cheapest plan in blue: the re-encoding of the free net"
+    "#2166ac" (dot-attribute re-encode "color"))
+  (test-assert "edges carry roles"
+    (and (string-contains output "[label=\"initial weights\"")
+         (string-contains output "[label=\"training data\"")
+         (string-contains output "[label=\"software\"")))
+  (test-assert "a legend" (string-contains output "subgraph cluster_legend")))
+
+(test-assert "--policy changes the verdicts drawn"
+  (let ((output (output-of (run "graph" "--policy" "osaid-1.0" "olmo-7b")))
+        (default (output-of (run "graph" "olmo-7b"))))
+    (and (string-contains output "under osaid-1.0")
+         (not (equal? (dot-node output "olmo-7b") (dot-node default "olmo-7b"))))))
+
+(test-assert "--hardware changes the plan: CUDA-only training blocks on every profile but is named"
+  (string-contains (output-of (run "graph" "--hardware=desktop-nvidia-gpu" "lc0-t2"))
+                   "desktop-nvidia-gpu only through proprietary"))
+
+(let ((several (run "graph" "lc0-t2" "stockfish-18-big-net")))
+  (test-equal "graph of several ids: one graph" '(0 1)
+    (list (status-of several)
+          (length (filter (cut string-prefix? "digraph" <>)
+                          (string-split (output-of several) #\newline)))))
+  (test-assert "with both targets"
+    (and (dot-node (output-of several) "lc0-t2") (dot-node (output-of several) "stockfish-18-big-net"))))
+
+;; Graphviz is a test dependency (.ci/run installs it): no silent skip.
+(let* ((svg (run "graph" "--format=svg" "stockfish"))
+         (document (false-if-exception
+                    (xml->sxml (output-of svg) #:trim-whitespace? #t
+                               #:namespaces '((svg . "http://www.w3.org/2000/svg")))))
+         (texts (let collect ((node document))
+                  (cond ((string? node) (list node))
+                        ((pair? node) (append-map collect node))
+                        (else '())))))
+    (test-equal "--format=svg exits 0" 0 (status-of svg))
+    (test-assert "the SVG is well-formed XML with an svg root"
+      (match document (('*TOP* _ ... ('svg:svg . _)) #t) (_ #f)))
+    (test-assert "and draws both nets and the legend"
+      (every (cut member <> texts) '("stockfish-18-big-net" "stockfish-18-small-net" "Legend"))))
+
+(test-equal "text and json are not picture formats for graph" '(2 2)
+  (map (lambda (format) (status-of (run "graph" (string-append "--format=" format) "stockfish")))
+       '("text" "json")))
 
 (test-assert "graph of a step draws its lineage"
   (let ((r (run "graph" "train-lc0-t2")))
-    (and (= 0 (status-of r)) (string-contains (output-of r) "\"train-lc0-t2\" [shape=box"))))
+    (and (= 0 (status-of r)) (equal? "box" (dot-attribute (dot-node (output-of r) "train-lc0-t2") "shape")))))
 
 (test-equal "the same -L file twice is read once, not a false all-clear"
   (let ((r (run "-L" packages "lint" "stockfish"))) (list (status-of r) (output-of r)))
