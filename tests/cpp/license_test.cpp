@@ -72,7 +72,7 @@ TEST(LicenseJudgement, FlagsOfTheSpdxList) {
   using C = LicenseCriterion;
   EXPECT_EQ(judge("GPL-3.0-or-later", C::fsf_libre), Freeness::free);
   EXPECT_EQ(judge("CC0-1.0", C::fsf_libre), Freeness::free);
-  EXPECT_EQ(judge("CC0-1.0", C::osi_approved), Freeness::non_free);  // not OSI approved in list 3.19
+  EXPECT_EQ(judge("CC0-1.0", C::osi_approved), Freeness::non_free);  // not OSI approved in the list
   EXPECT_EQ(judge("ODbL-1.0", C::fsf_libre), Freeness::free);
   EXPECT_EQ(judge("CC-BY-4.0", C::fsf_libre_or_osi_approved), Freeness::free);
   EXPECT_EQ(judge("0BSD", C::fsf_libre), Freeness::non_free);         // OSI approved, not FSF listed
@@ -124,7 +124,8 @@ TEST(LicenseJudgement, SpecialValuesAndUnknownIds) {
   EXPECT_EQ(judge("NOASSERTION", LicenseCriterion::fsf_libre), Freeness::unknown);
   const auto unknown = judge_license(parse_license_expression("LicenseRef-Lc0-nets"), LicenseCriterion::fsf_libre);
   EXPECT_EQ(unknown.freeness, Freeness::unknown);
-  EXPECT_EQ(unknown.reason, "LicenseRef-Lc0-nets is not in the SPDX license list 3.19 nor known to this tool");
+  EXPECT_EQ(unknown.reason, "LicenseRef-Lc0-nets is not in the SPDX license list " +
+                                std::string(spdx_license_list_version()) + " nor known to this tool");
 }
 
 TEST(LicenseJudgement, OverridesDecideFirst) {
@@ -134,13 +135,38 @@ TEST(LicenseJudgement, OverridesDecideFirst) {
 }
 
 TEST(LicenseFacts, GeneratedTable) {
-  EXPECT_EQ(spdx_license_list_version(), "3.19");
+  EXPECT_EQ(spdx_license_list_version(), "3.28.0");
   const auto gpl = license_facts("GPL-3.0");
   EXPECT_TRUE(gpl.listed);
   EXPECT_TRUE(gpl.deprecated);
   EXPECT_TRUE(gpl.fsf_libre && gpl.osi_approved);
   EXPECT_FALSE(license_facts("No-Such-License").listed);
   EXPECT_TRUE(license_facts("llama2").listed);
+}
+
+// Facts that changed after list 3.19, as json/licenses.json of list 3.28.0
+// (2026-02-20) states them.
+TEST(LicenseFacts, NewerThanList319) {
+  // Added after 3.19: the license of Festival, Flite and the Edinburgh
+  // Speech Tools.  Listed, but neither rated by the FSF nor OSI approved,
+  // so no longer unknown: it fails the criteria that ask for a flag.
+  const auto festival = license_facts("MIT-Festival");
+  EXPECT_TRUE(festival.listed);
+  EXPECT_FALSE(festival.fsf_libre);
+  EXPECT_FALSE(festival.osi_approved);
+  EXPECT_FALSE(festival.deprecated);
+  EXPECT_TRUE(unknown_license_ids(parse_license_expression("MIT-Festival")).empty());
+  EXPECT_EQ(judge("MIT-Festival", LicenseCriterion::fsf_libre_or_osi_approved), Freeness::non_free);
+  EXPECT_EQ(judge("MIT-Festival", LicenseCriterion::any), Freeness::free);
+  // OSI approved now, not FSF rated: BlueOak-1.0.0 and ICU were listed
+  // without the flag in 3.19; Unicode-3.0 is new.
+  for (const char* id : {"BlueOak-1.0.0", "ICU", "Unicode-3.0"}) {
+    EXPECT_TRUE(license_facts(id).osi_approved) << id;
+    EXPECT_FALSE(license_facts(id).fsf_libre) << id;
+    EXPECT_EQ(judge(id, LicenseCriterion::osi_approved), Freeness::free) << id;
+  }
+  // Deprecated since 3.19.
+  EXPECT_TRUE(license_facts("Net-SNMP").deprecated);
 }
 
 TEST(LicenseCriteria, NamesRoundTrip) {
