@@ -273,7 +273,15 @@ struct Reader {
                    const std::string& names) const {
     const std::string name = symbol_name(value, what);
     if (auto parsed = parse(name)) return *parsed;
-    fail(value, "one of " + names + " for " + what);
+    // A likely typo gets the name it is nearest to.
+    std::vector<std::string_view> candidates;
+    for (std::size_t start = 0; start < names.size();) {
+      const std::size_t end = std::min(names.find(", ", start), names.size());
+      candidates.push_back(std::string_view(names).substr(start, end - start));
+      start = end + 2;
+    }
+    const std::string nearest = mp::nearest_name(name, candidates);
+    fail(value, "one of " + names + " for " + what + (nearest.empty() ? "" : "; did you mean " + nearest + "?"));
   }
 
   std::vector<std::string> strings(SCM value, const std::string& what) const {
@@ -288,9 +296,9 @@ struct Reader {
   }
 
   // #(id kind name version license sha256 uris format availability
-  //   guix-package size notes sources backends)
+  //   guix-package size notes sources backends document-kind describes)
   mp::Artifact artifact(SCM value, const std::string& what) const {
-    constexpr std::size_t n = 14;
+    constexpr std::size_t n = 16;
     mp::Artifact a;
     a.id = text(field(value, 0, n, what), what + " id");
     const std::string where = what + " '" + a.id + "'";
@@ -314,6 +322,9 @@ struct Reader {
           return mp::BackendSupport{symbol_name(SCM_CAR(item), path + " backend"),
                                     boolean(SCM_CDR(item), path + " proprietary?")};
         });
+    a.document_kind = enumeration<mp::DocumentKind>(field(value, 14, n, what), where + " document-kind",
+                                                    mp::parse_document_kind, mp::document_kind_names());
+    a.describes = strings(field(value, 15, n, what), where + " describes");
     return a;
   }
 
@@ -518,7 +529,8 @@ SCM artifact_vector(const mp::Artifact& a) {
                           optional(a.license), optional(a.sha256), uris, string(a.format),
                           symbol(mp::to_string(a.availability)), optional(a.guix_package),
                           a.size_bytes ? scm_from_uint64(*a.size_bytes) : SCM_BOOL_F, string(a.notes),
-                          sources, backends});
+                          sources, backends, symbol(mp::to_string(a.document_kind)),
+                          string_list(a.describes)});
   return fields;
 }
 
@@ -545,6 +557,37 @@ MP_PRIMITIVE(graph_node, "%graph-node", 2, 0, (SCM graph, SCM id),
     const auto node = g.find(Reader{2}.text(id, "an id"));
     if (!node) return SCM_BOOL_F;
     return g.is_step(*node) ? step_vector(g.step(*node)) : artifact_vector(g.artifact(*node));
+  });
+}
+
+SCM id_list(const mp::Snapshot& g, const std::vector<mp::NodeId>& nodes) {
+  return list_of(nodes, [&g](mp::NodeId n) { return string(g.id(n)); });
+}
+
+MP_PRIMITIVE(graph_documents, "%graph-documents", 2, 0, (SCM graph, SCM id),
+             "Return the ids of the documents describing artifact ID of GRAPH, and of the artifacts "
+             "it describes if ID is a document, as (DOCUMENTS . DESCRIBED).") {
+  return guarded("graph-documents", [&] {
+    const auto& g = *snapshot_of(graph, 1);
+    const mp::NodeId node = node_of(g, id, 2);
+    if (!g.is_artifact(node)) throw ArgumentError{2, "an artifact id, not a step's", id};
+    SCM documents = id_list(g, g.documents_of(node));
+    return scm_cons(documents, id_list(g, g.described(node)));
+  });
+}
+
+MP_PRIMITIVE(document_kinds, "%document-kinds", 0, 0, (),
+             "Return the kinds a document may have, as symbols, 'other first.") {
+  return guarded("document-kinds", [&] {
+    // The names as the core lists them for its messages: one vocabulary.
+    std::vector<std::string> names;
+    const std::string all = mp::document_kind_names();
+    for (std::size_t start = 0; start < all.size();) {
+      const std::size_t end = std::min(all.find(", ", start), all.size());
+      names.push_back(all.substr(start, end - start));
+      start = end + 2;
+    }
+    return list_of(names, [](const std::string& name) { return symbol(name); });
   });
 }
 
@@ -616,10 +659,6 @@ MP_PRIMITIVE(graph_lineage, "%graph-lineage", 6, 0,
     const auto entries = up ? mp::ancestors(g, start, filter) : mp::descendants(g, start, filter);
     return lineage_entries(g, start, entries, up, filter);
   });
-}
-
-SCM id_list(const mp::Snapshot& g, const std::vector<mp::NodeId>& nodes) {
-  return list_of(nodes, [&g](mp::NodeId n) { return string(g.id(n)); });
 }
 
 MP_PRIMITIVE(graph_path, "%graph-path", 5, 0, (SCM graph, SCM from, SCM to, SCM roles, SCM step_kinds),
@@ -739,17 +778,24 @@ SCM verdict_vector(const mp::Snapshot& g, const mp::Verdict& v) {
     return make_vector({string(g.id(m.node)), symbol(m.fact), string(m.reason)});
   });
   SCM explanation = string_list(v.explanation);
+  SCM components = list_of(v.components, [&g](const mp::Component& c) {
+    return make_vector({string(c.name), scm_from_int(c.mof_class), symbol(mp::to_string(c.content)),
+                        scm_from_bool(c.required), symbol(mp::to_string(c.status)), id_list(g, c.artifacts),
+                        string(c.detail)});
+  });
   const SCM fields = make_vector({string(g.id(v.target)), symbol(mp::to_string(v.kind)), string(v.policy),
                           string(v.hardware), v.budget_hours ? scm_from_double(*v.budget_hours) : SCM_BOOL_F,
                           scm_from_double(v.hours), plan, id_list(g, v.obtained), blockers, missing,
                           string_list(v.license_lineage), string(v.classification), string(v.summary),
-                          explanation});
+                          explanation, scm_from_bool(v.hours_known), components});
   return fields;
 }
 
 MP_PRIMITIVE(evaluate, "%evaluate", 2, 0, (SCM evaluator, SCM id),
              "Return the verdict vector of artifact ID: #(id kind policy hardware budget hours plan "
-             "obtained blockers missing license-lineage classification summary explanation).") {
+             "obtained blockers missing license-lineage classification summary explanation "
+             "hours-known? components), each component #(name class content-type required? status "
+             "ids detail).") {
   return guarded("evaluate", [&] {
     const auto& e = *evaluator_of(evaluator, 1);
     return verdict_vector(e.snapshot(), e.evaluate(node_of(e.snapshot(), id, 2)));
@@ -757,14 +803,15 @@ MP_PRIMITIVE(evaluate, "%evaluate", 2, 0, (SCM evaluator, SCM id),
 }
 
 MP_PRIMITIVE(evaluate_all, "%evaluate-all", 1, 0, (SCM evaluator),
-             "Return #(id kind hours blockers missing license-contradicted?) for every weights artifact.") {
+             "Return #(id kind hours blockers missing license-contradicted? hours-known?) for every "
+             "weights artifact.") {
   return guarded("evaluate-all", [&] {
     const auto& e = *evaluator_of(evaluator, 1);
     const auto& g = e.snapshot();
     return list_of(e.evaluate_all(), [&g](const mp::VerdictSummary& s) {
       return make_vector({string(g.id(s.target)), symbol(mp::to_string(s.kind)), scm_from_double(s.hours),
                           scm_from_uint32(s.blockers), scm_from_uint32(s.missing),
-                          scm_from_bool(s.license_contradicted)});
+                          scm_from_bool(s.license_contradicted), scm_from_bool(s.hours_known)});
     });
   });
 }

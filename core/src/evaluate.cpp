@@ -74,6 +74,9 @@ struct Cost {
   std::uint16_t blockers = 0;
   std::uint16_t missing = 0;
   std::uint16_t obtained_weights = 0;
+  // Steps whose wall-clock is unknown: `hours` leaves them out.  It fits
+  // in the padding of the fields above: a Cost is still 12 bytes.
+  std::uint16_t unknown_hours = 0;
 
   // Fewer unknown facts before less time: a plan resting on recorded facts
   // is the one to explain, and its missing facts are those really missing
@@ -82,7 +85,8 @@ struct Cost {
     if (a.blockers != b.blockers) return a.blockers < b.blockers;
     if (a.missing != b.missing) return a.missing < b.missing;
     if (a.hours != b.hours) return a.hours < b.hours;
-    return a.obtained_weights < b.obtained_weights;
+    if (a.obtained_weights != b.obtained_weights) return a.obtained_weights < b.obtained_weights;
+    return a.unknown_hours < b.unknown_hours;
   }
   friend bool operator==(const Cost&, const Cost&) = default;
   Cost& operator+=(const Cost& other) {
@@ -90,11 +94,13 @@ struct Cost {
     blockers = add_counts(blockers, other.blockers);
     missing = add_counts(missing, other.missing);
     obtained_weights = add_counts(obtained_weights, other.obtained_weights);
+    unknown_hours = add_counts(unknown_hours, other.unknown_hours);
     return *this;
   }
 };
+static_assert(sizeof(Cost) == 12, "a Cost stays small: the passes stream millions of them");
 
-const Cost unreachable{std::numeric_limits<float>::infinity(), count_cap, count_cap, count_cap};
+const Cost unreachable{std::numeric_limits<float>::infinity(), count_cap, count_cap, count_cap, count_cap};
 
 // In the definite pass a missing fact is an obstacle like any other.
 enum class Pass { optimistic, definite };
@@ -240,8 +246,12 @@ struct Evaluator::State {
         if (findings)
           findings->blockers.push_back(
               {artifact, BlockerKind::starting_weights_disallowed,
-               fmt::format("policy {} does not allow starting from an existing network such as '{}'",
-                           policy.name, id)});
+               in_degree(artifact, g.graph()) == 0
+                   ? fmt::format("nothing records how the network '{}' was made, and policy {} does not "
+                                 "allow starting from an existing network",
+                                 id, policy.name)
+                   : fmt::format("policy {} does not allow starting from an existing network such as '{}'",
+                                 policy.name, id)});
       }
     }
     if (kind == ArtifactKind::dataset && !policy.require_data_available) return cost;
@@ -293,6 +303,7 @@ struct Evaluator::State {
   StepAssessment assess_step(NodeId step, Findings* findings) const {
     const Snapshot& g = graph();
     StepAssessment result;
+    result.cost.unknown_hours = 1;  // until its hours are found
     const std::string id(findings ? g.id(step) : std::string_view());
     auto missing = [&](std::string fact, std::string reason) {
       ++result.cost.missing;
@@ -368,27 +379,34 @@ struct Evaluator::State {
     result.backend = best->backend;
     result.device = best->device;
 
+    // Compute decides only against a budget: under a policy without one
+    // (OSAID, Debian's, MOF), an unknown figure leaves the wall-clock
+    // unknown but decides nothing, and is no missing fact.
+    auto compute_missing = [&](std::string fact, std::string reason) {
+      if (policy.budget_hours) missing(std::move(fact), std::move(reason));
+    };
     std::optional<double> flops = compute.flops;
     if (!flops && compute.hours) {
       const HardwareProfile* profile = find_hardware_profile(compute.hardware_profile, known_profiles);
       if (!profile && compute.hardware_profile == hardware.name) profile = &hardware;
       if (!profile) {
-        missing("hardware-profile",
-                fmt::format("step '{}' took {} hours on '{}', a hardware profile this evaluation does "
-                            "not know",
-                            id, *compute.hours, compute.hardware_profile));
+        compute_missing("hardware-profile",
+                        fmt::format("step '{}' took {} hours on '{}', a hardware profile this evaluation "
+                                    "does not know",
+                                    id, *compute.hours, compute.hardware_profile));
         return result;
       }
       flops = *compute.hours * 3600 * reference_flops(*profile, runner_backends, g);
     }
     if (!flops) {
-      missing("compute", fmt::format("the compute of step '{}' is not recorded (FLOPs, or hours on "
-                                     "a named hardware profile)",
-                                     id));
+      compute_missing("compute", fmt::format("the compute of step '{}' is not recorded (FLOPs, or hours on "
+                                             "a named hardware profile)",
+                                             id));
       return result;
     }
     result.hours = *flops / hardware.sustained_flops(*best) / 3600;
     result.cost.hours = static_cast<float>(*result.hours);
+    result.cost.unknown_hours = 0;
     return result;
   }
 
@@ -608,7 +626,17 @@ Evaluator::Evaluator(std::shared_ptr<const Snapshot> snapshot, Policy policy, Ha
 
   s.prime_license_cache();
   s.obtain_cost.resize(g.artifact_count());
-  for (NodeId a = 0; a < g.artifact_count(); ++a) s.obtain_cost[a] = s.assess_obtain(a, nullptr);
+  for (NodeId a = 0; a < g.artifact_count(); ++a) {
+    s.obtain_cost[a] = s.assess_obtain(a, nullptr);
+    // A policy that asks for networks to be re-made from their data does
+    // not let a network whose making is recorded be taken as it is: its
+    // plan goes up to where that making fails, and the blame names the
+    // network upstream, not an intermediate re-encoding of it.  A network
+    // nothing makes is still an option, blocked as starting weights.
+    if (!s.policy.start_from_free_weights && g.artifact_kind(a) == ArtifactKind::weights &&
+        in_degree(a, g.graph()) > 0)
+      s.obtain_cost[a] = unreachable;
+  }
   s.step.resize(g.step_count());
   for (std::size_t i = 0; i < g.step_count(); ++i)
     s.step[i] = s.assess_step(static_cast<NodeId>(g.artifact_count() + i), nullptr).cost;
@@ -682,7 +710,8 @@ std::vector<VerdictSummary> Evaluator::evaluate_all() const {
                                     best_definite ? best_definite->cost : Cost{}, s.policy.budget_hours);
     summaries.push_back({a, kind, best ? best->cost.hours : 0.0,
                          best ? best->cost.blockers : own.blockers,
-                         best ? best->cost.missing : own.missing, s.derived_from_non_free[a]});
+                         best ? best->cost.missing : own.missing, s.derived_from_non_free[a],
+                         best.has_value() && best->cost.unknown_hours == 0});
   }
   return summaries;
 }
@@ -721,6 +750,26 @@ std::uint32_t choice_of(const Evaluator::State& s, const PassResults& results, N
 
 // Post-order over the plan's steps from `first`: each step after the steps
 // making its inputs, each once; inputs chosen as they are go to `obtained`.
+// What the obstacles of an upstream step keep from being made: "making
+// 'X'" names its first output, a network (or data) the target derives
+// from, so that the blame points at the upstream artifact, not only at the
+// data or software that fails it.  Nothing for a step making the target.
+void name_what_is_blocked(const Snapshot& g, NodeId step, NodeId target, Findings& findings,
+                          std::size_t first_new) {
+  const auto outputs = g.outputs(step);
+  if (first_new == findings.blockers.size() || outputs.empty() ||
+      std::any_of(outputs.begin(), outputs.end(), [&](const auto& o) { return o.artifact == target; }))
+    return;
+  NodeId made = outputs.front().artifact;
+  for (const auto& output : outputs)
+    if (g.artifact_kind(output.artifact) == ArtifactKind::weights) {
+      made = output.artifact;
+      break;
+    }
+  for (std::size_t i = first_new; i < findings.blockers.size(); ++i)
+    findings.blockers[i].reason = fmt::format("making '{}': {}", g.id(made), findings.blockers[i].reason);
+}
+
 void extract_plan(const Evaluator::State& s, NodeId first, const PassResults& results, int pass,
                   Verdict& verdict, Findings& findings) {
   const Snapshot& g = *s.snapshot;
@@ -730,13 +779,16 @@ void extract_plan(const Evaluator::State& s, NodeId first, const PassResults& re
     const auto [node, inputs_done] = stack.back();
     stack.pop_back();
     if (inputs_done) {
+      const std::size_t before = findings.blockers.size();
       StepAssessment assessment = s.assess_step(node, &findings);
+      name_what_is_blocked(g, node, verdict.target, findings, before);
       verdict.plan.push_back({node, std::move(assessment.backend), std::move(assessment.device),
                               assessment.hours});
       continue;
     }
     if (!seen.insert(node).second) continue;
     stack.emplace_back(node, true);
+    const std::size_t before = findings.blockers.size();
     for (const auto& input : g.inputs(node)) {
       const std::uint32_t choice = choice_of(s, results, input.artifact, pass);
       if (choice != obtain) {
@@ -746,78 +798,553 @@ void extract_plan(const Evaluator::State& s, NodeId first, const PassResults& re
         s.assess_obtain(input.artifact, &findings);
       }
     }
+    name_what_is_blocked(g, node, verdict.target, findings, before);
   }
 }
 
-std::string classify(const Evaluator::State& s, const Verdict& verdict,
-                     std::optional<NodeId> producing_step) {
+// ------------------------------------------------------------------ MOF
+
+// The Model Openness Framework (arXiv:2403.13784; the components, their
+// classes and content types as its reference tool, the Model Openness
+// Tool, lists them), judged on the whole lineage of a model:
+//   - documents (model card, research paper, ...) count when they describe
+//     the model itself, in any of its encodings: the target and the
+//     weights it is converted or quantized from;
+//   - data cards must cover every dataset the lineage uses;
+//   - training code is the software of every step of the lineage that
+//     makes weights, data preprocessing code that of every step that makes
+//     data (and data-preprocessing-code documents);
+//   - datasets are every dataset of the lineage, model parameters the
+//     target's and those of the networks it is fine-tuned or distilled
+//     from.
+// Generator networks (self-play) are left out: the data they made is what
+// the model was trained on, and it is judged as data.
+class MofClassifier {
+ public:
+  MofClassifier(const Evaluator::State& s, NodeId target) : s_(s), g_(*s.snapshot), target_(target) {
+    LineageFilter filter;
+    filter.roles = all_roles & ~role_bit(InputRole::generator_weights) & ~role_bit(InputRole::document);
+    for (const auto& entry : ancestors(g_, target, filter)) {
+      const NodeId node = entry.node;
+      if (g_.is_step(node)) {
+        steps_.push_back(node);
+      } else if (g_.artifact_kind(node) == ArtifactKind::dataset) {
+        datasets_.push_back(node);
+      } else if (g_.artifact_kind(node) == ArtifactKind::weights) {
+        upstream_weights_.push_back(node);
+      }
+    }
+    // The model itself: the target and what it is a re-encoding of.
+    model_.push_back(target);
+    for (std::size_t i = 0; i < model_.size(); ++i)
+      for (NodeId step : g_.producers(model_[i])) {
+        const StepKind kind = g_.step_kind(step);
+        if (kind != StepKind::convert && kind != StepKind::quantize) continue;
+        for (const auto& input : g_.inputs(step))
+          if (input.role == InputRole::initial_weights &&
+              std::find(model_.begin(), model_.end(), input.artifact) == model_.end())
+            model_.push_back(input.artifact);
+      }
+    std::erase_if(upstream_weights_, [this](NodeId w) {
+      return std::find(model_.begin(), model_.end(), w) != model_.end();
+    });
+    std::sort(steps_.begin(), steps_.end());
+    std::sort(datasets_.begin(), datasets_.end());
+  }
+
+  std::vector<Component> components() const {
+    std::vector<Component> all;
+    const Component training = training_code();
+    all.push_back(parameters());
+    all.push_back(architecture(training));
+    all.push_back(documents("model card", 3, DocumentKind::model_card));
+    all.push_back(data_card());
+    all.push_back(technical_report());
+    all.push_back(documents("evaluation results", 3, DocumentKind::evaluation_results));
+    all.push_back(documents("sample model outputs", 3, DocumentKind::sample_outputs, false));
+    all.push_back(training);
+    all.push_back(documents("inference code", 2, DocumentKind::inference_code));
+    all.push_back(documents("evaluation code", 2, DocumentKind::evaluation_code));
+    all.push_back(documents("evaluation data", 2, DocumentKind::evaluation_data));
+    all.push_back(documents("supporting libraries and tools", 2, DocumentKind::supporting_libraries, false));
+    all.push_back(datasets());
+    all.push_back(preprocessing_code());
+    all.push_back(documents("intermediate parameters", 1, DocumentKind::intermediate_parameters));
+    all.push_back(documents("research paper", 1, DocumentKind::research_paper));
+    all.push_back(documents("model metadata", 1, DocumentKind::model_metadata, false));
+    return all;
+  }
+
+ private:
+  struct Judged {
+    ComponentStatus status;
+    std::string text;  // "'x' (Apache-2.0)", or why it is not open
+  };
+
+  LicenseCriterion criterion(ContentType content) const {
+    switch (content) {
+      case ContentType::code: return s_.policy.software_licenses;
+      case ContentType::data: return s_.policy.data_licenses;
+      case ContentType::document: return s_.policy.document_licenses;
+    }
+    return s_.policy.document_licenses;
+  }
+
+  // One artifact: open if its license is open for its content type and it
+  // can be had.
+  Judged judge(NodeId a, LicenseCriterion criterion) const {
+    const std::string id(g_.id(a));
+    const auto license = g_.license(a);
+    Judged result{ComponentStatus::open, ""};
+    if (criterion != LicenseCriterion::any) {
+      if (!license) {
+        result = {ComponentStatus::unknown, fmt::format("the license of '{}' is not recorded", id)};
+      } else {
+        const auto judgement = s_.judge_cached(*license, criterion);
+        if (judgement.freeness == Freeness::non_free)
+          return {ComponentStatus::not_open,
+                  fmt::format("'{}' is under {}, not an open license: {}", id, *license, judgement.reason)};
+        if (judgement.freeness == Freeness::unknown)
+          result = {ComponentStatus::unknown,
+                    *license == "NONE" ? fmt::format("'{}' is published with no licence stated", id)
+                                       : fmt::format("whether license {} of '{}' is open is unknown: {}",
+                                                     *license, id, judgement.reason)};
+      }
+    }
+    switch (g_.availability(a)) {
+      case Availability::public_download: break;
+      case Availability::registration:
+        if (s_.policy.registration_counts_as_available) break;
+        return {ComponentStatus::not_open, fmt::format("'{}' is available only after registration", id)};
+      case Availability::on_request:
+        return {ComponentStatus::not_open, fmt::format("'{}' is available only on request", id)};
+      case Availability::unavailable:
+        return {ComponentStatus::not_open, fmt::format("'{}' is not published", id)};
+      case Availability::unknown:
+        if (result.status == ComponentStatus::open)
+          result = {ComponentStatus::unknown, fmt::format("whether '{}' can be obtained is not recorded", id)};
+        break;
+    }
+    if (result.status == ComponentStatus::open)
+      result.text = license ? fmt::format("'{}' ({})", id, *license) : fmt::format("'{}'", id);
+    return result;
+  }
+
+  // The documents of KIND describing any of NODES, in node order.
+  std::vector<NodeId> documents_of(DocumentKind kind, const std::vector<NodeId>& nodes) const {
+    std::vector<NodeId> found;
+    for (NodeId node : nodes)
+      for (NodeId document : g_.documents_of(node))
+        if (g_.document_kind(document) == kind &&
+            std::find(found.begin(), found.end(), document) == found.end())
+          found.push_back(document);
+    std::sort(found.begin(), found.end());
+    return found;
+  }
+
+  // A component met by any one of CANDIDATES that is open.
+  Component any_of(Component c, const std::vector<NodeId>& candidates, LicenseCriterion criterion,
+                   std::string none) const {
+    if (candidates.empty()) {
+      c.status = ComponentStatus::missing;
+      c.detail = std::move(none);
+      return c;
+    }
+    std::vector<std::string> open, problems;
+    ComponentStatus best = ComponentStatus::not_open;
+    for (NodeId candidate : candidates) {
+      const Judged judged = judge(candidate, criterion);
+      if (judged.status == ComponentStatus::open) {
+        c.artifacts.push_back(candidate);
+        open.push_back(judged.text);
+        best = ComponentStatus::open;
+      } else {
+        if (judged.status == ComponentStatus::unknown && best == ComponentStatus::not_open)
+          best = ComponentStatus::unknown;
+        problems.push_back(judged.text);
+      }
+    }
+    if (best != ComponentStatus::open) c.artifacts = candidates;
+    c.status = best;
+    c.detail = best == ComponentStatus::open ? join_items(open) : join_items(problems);
+    return c;
+  }
+
+  // A component met when every one of its parts is.
+  struct Part {
+    ComponentStatus status;
+    std::string text;
+    std::optional<NodeId> artifact;
+  };
+  static Component all_of(Component c, const std::vector<Part>& parts, std::string none) {
+    if (parts.empty()) {
+      c.status = ComponentStatus::missing;
+      c.detail = std::move(none);
+      return c;
+    }
+    auto worst = ComponentStatus::open;
+    auto rank = [](ComponentStatus status) {
+      switch (status) {
+        case ComponentStatus::open: return 0;
+        case ComponentStatus::unknown: return 1;
+        case ComponentStatus::missing: return 2;
+        case ComponentStatus::not_open: return 3;
+      }
+      return 3;
+    };
+    std::vector<std::string> open, problems;
+    for (const Part& part : parts) {
+      if (rank(part.status) > rank(worst)) worst = part.status;
+      (part.status == ComponentStatus::open ? open : problems).push_back(part.text);
+      if (part.artifact) c.artifacts.push_back(*part.artifact);
+    }
+    c.status = worst;
+    c.detail = worst == ComponentStatus::open ? join_items(open) : join_items(problems);
+    return c;
+  }
+
+  static std::string join_items(const std::vector<std::string>& items, std::size_t shown = 3) {
+    std::string text;
+    for (std::size_t i = 0; i < items.size() && i < shown; ++i) text += (i ? "; " : "") + items[i];
+    if (items.size() > shown) text += fmt::format(" (and {} more)", items.size() - shown);
+    return text;
+  }
+
+  static Component make(std::string name, int mof_class, ContentType content, bool required = true) {
+    Component c;
+    c.name = std::move(name);
+    c.mof_class = mof_class;
+    c.content = content;
+    c.required = required;
+    return c;
+  }
+
+  std::string model_names() const {
+    std::string names;
+    for (NodeId node : model_) names += (names.empty() ? "'" : ", '") + std::string(g_.id(node)) + "'";
+    return names;
+  }
+
+  Component documents(std::string name, int mof_class, DocumentKind kind, bool required = true) const {
+    const ContentType content = content_type(kind);
+    return any_of(make(std::move(name), mof_class, content, required), documents_of(kind, model_),
+                  criterion(content),
+                  fmt::format("none describes {}", model_names()));
+  }
+
+  Component parameters() const {
+    std::vector<Part> parts;
+    for (NodeId w : model_) {
+      if (w != target_ && g_.artifact_kind(w) != ArtifactKind::weights) continue;
+      const Judged judged = judge(w, s_.policy.weights_licenses);
+      parts.push_back({judged.status, judged.text, w});
+    }
+    for (NodeId w : upstream_weights_) {
+      const Judged judged = judge(w, s_.policy.weights_licenses);
+      parts.push_back({judged.status,
+                       judged.status == ComponentStatus::open ? judged.text
+                                                               : "upstream network: " + judged.text,
+                       w});
+    }
+    return all_of(make("model parameters", 3, ContentType::data), parts, "");
+  }
+
+  // The steps of the lineage that make weights (training code) or data
+  // (data preprocessing code).
+  std::vector<NodeId> steps_making(ArtifactKind kind) const {
+    std::vector<NodeId> found;
+    for (NodeId step : steps_) {
+      const auto outputs = g_.outputs(step);
+      if (std::any_of(outputs.begin(), outputs.end(),
+                      [&](const auto& o) { return g_.artifact_kind(o.artifact) == kind; }))
+        found.push_back(step);
+    }
+    return found;
+  }
+
+  std::vector<Part> software_parts(const std::vector<NodeId>& steps) const {
+    std::vector<Part> parts;
+    for (NodeId step : steps) {
+      bool any = false;
+      for (const auto& input : g_.inputs(step)) {
+        if (input.role != InputRole::software) continue;
+        any = true;
+        const Judged judged = judge(input.artifact, s_.policy.software_licenses);
+        parts.push_back({judged.status, judged.text, input.artifact});
+      }
+      if (!any)
+        parts.push_back({ComponentStatus::missing,
+                         fmt::format("no software is recorded for step '{}'", g_.id(step)), std::nullopt});
+    }
+    return parts;
+  }
+
+  Component training_code() const {
+    return all_of(make("training code", 2, ContentType::code), software_parts(steps_making(ArtifactKind::weights)),
+                  fmt::format("nothing records how '{}' was made", g_.id(target_)));
+  }
+
+  Component architecture(const Component& training) const {
+    Component c = make("model architecture", 3, ContentType::code);
+    const auto documents = documents_of(DocumentKind::model_architecture, model_);
+    if (!documents.empty()) {
+      c = any_of(c, documents, criterion(ContentType::code), "");
+      if (c.status == ComponentStatus::open) return c;
+    }
+    // The code that trains a network defines its architecture.
+    if (training.status == ComponentStatus::open || documents.empty()) {
+      c.status = training.status;
+      c.artifacts = training.artifacts;
+      c.detail = training.status == ComponentStatus::open
+                     ? "in the training code: " + training.detail
+                     : "neither a model-architecture document nor open training code (" + training.detail + ")";
+    }
+    return c;
+  }
+
+  Component data_card() const {
+    const auto for_model = documents_of(DocumentKind::data_card, model_);
+    std::vector<Part> parts;
+    for (NodeId dataset : datasets_) {
+      auto cards = documents_of(DocumentKind::data_card, {dataset});
+      for (NodeId card : for_model)
+        if (std::find(cards.begin(), cards.end(), card) == cards.end()) cards.push_back(card);
+      const Component one =
+          any_of(make("", 3, ContentType::document), cards, criterion(ContentType::document),
+                 fmt::format("none describes '{}'", g_.id(dataset)));
+      parts.push_back({one.status, one.detail, std::nullopt});
+    }
+    if (datasets_.empty() && !for_model.empty())
+      return any_of(make("data card", 3, ContentType::document), for_model, criterion(ContentType::document), "");
+    Component c = all_of(make("data card", 3, ContentType::document), parts,
+                         "no training data is recorded in the lineage, nor a data card for the model");
+    // Every card it rests on, once.
+    c.artifacts.clear();
+    for (NodeId dataset : datasets_)
+      for (NodeId card : documents_of(DocumentKind::data_card, {dataset}))
+        if (std::find(c.artifacts.begin(), c.artifacts.end(), card) == c.artifacts.end())
+          c.artifacts.push_back(card);
+    for (NodeId card : for_model)
+      if (std::find(c.artifacts.begin(), c.artifacts.end(), card) == c.artifacts.end())
+        c.artifacts.push_back(card);
+    return c;
+  }
+
+  // The technical report may be left out when a research paper is given
+  // (the Model Openness Tool's evaluator: "The technical report (cid 11)
+  // MAY be omitted if a research paper (cid 21) is provided").
+  Component technical_report() const {
+    Component c = documents("technical report", 3, DocumentKind::technical_report);
+    if (c.status == ComponentStatus::open) return c;
+    const Component paper = documents("research paper", 1, DocumentKind::research_paper);
+    if (paper.status != ComponentStatus::open) return c;
+    c.status = ComponentStatus::open;
+    c.artifacts = paper.artifacts;
+    c.detail = "the research paper stands for it: " + paper.detail;
+    return c;
+  }
+
+  Component datasets() const {
+    std::vector<Part> parts;
+    for (NodeId dataset : datasets_) {
+      const Judged judged = judge(dataset, s_.policy.data_licenses);
+      parts.push_back({judged.status, judged.text, dataset});
+    }
+    return all_of(make("datasets", 1, ContentType::data), parts,
+                  steps_.empty() ? fmt::format("nothing records how '{}' was made", g_.id(target_))
+                                 : std::string("no training data is recorded in the lineage"));
+  }
+
+  Component preprocessing_code() const {
+    std::vector<Part> parts = software_parts(steps_making(ArtifactKind::dataset));
+    std::vector<NodeId> about = model_;
+    about.insert(about.end(), datasets_.begin(), datasets_.end());
+    const auto documents = documents_of(DocumentKind::data_preprocessing_code, about);
+    if (!documents.empty()) {
+      const Component one =
+          any_of(make("", 1, ContentType::code), documents, criterion(ContentType::code), "");
+      parts.push_back({one.status, one.detail, one.artifacts.empty() ? std::nullopt
+                                                                     : std::optional(one.artifacts.front())});
+    }
+    return all_of(make("data preprocessing code", 1, ContentType::code), parts,
+                  "no data-preprocessing-code document, nor a recorded step making the training data");
+  }
+
+  const Evaluator::State& s_;
+  const Snapshot& g_;
+  NodeId target_;
+  std::vector<NodeId> steps_, datasets_, upstream_weights_, model_;
+};
+
+std::string_view status_words(ComponentStatus status) {
+  switch (status) {
+    case ComponentStatus::open: return "open";
+    case ComponentStatus::not_open: return "not open";
+    case ComponentStatus::unknown: return "not known to be open";
+    case ComponentStatus::missing: return "not recorded";
+  }
+  return "invalid";
+}
+
+std::string_view class_name(int mof_class) {
+  switch (mof_class) {
+    case 1: return "Class I";
+    case 2: return "Class II";
+    default: return "Class III";
+  }
+}
+
+// The class a model reaches: the highest whose required components, and
+// those of the classes below it, are all open; 0 for none.
+int mof_class_reached(const std::vector<Component>& components) {
+  int reached = 0;
+  for (int mof_class : {3, 2, 1}) {
+    const bool met = std::all_of(components.begin(), components.end(), [&](const Component& c) {
+      return !c.required || c.mof_class < mof_class || c.status == ComponentStatus::open;
+    });
+    if (!met) break;
+    reached = mof_class;
+  }
+  return reached;
+}
+
+std::vector<const Component*> lacking_for(const std::vector<Component>& components, int mof_class) {
+  std::vector<const Component*> lacking;
+  for (const auto& c : components)
+    if (c.required && c.mof_class >= mof_class && c.status != ComponentStatus::open) lacking.push_back(&c);
+  return lacking;
+}
+
+// ------------------------------------------------------ classifications
+
+// A policy's class for a verdict: a label ("ToxicCandy", "MOF Class II,
+// Open Tooling"), what it rests on or lacks (the parenthesis of the
+// classification), and the summary line that leads with it.
+struct Classified {
+  std::string label;
+  std::string details;
+  std::string summary;
+};
+
+Classified classify(const Evaluator::State& s, Verdict& verdict, const std::string& remaking) {
   const Snapshot& g = *s.snapshot;
   const Policy& policy = s.policy;
+  const std::string id(g.id(verdict.target));
+  const std::string under = " under " + policy.name + ": ";
   const auto license = g.license(verdict.target);
-  const Freeness own = license ? s.judge_cached(*license, policy.weights_licenses).freeness
-                               : Freeness::unknown;
+  const LicenseJudgement own = license ? s.judge_cached(*license, policy.weights_licenses)
+                                       : LicenseJudgement{Freeness::unknown, ""};
+  const std::string license_unknown =
+      !license ? fmt::format("the license of '{}' is not recorded", id)
+               : fmt::format("whether license {} of '{}' is free is unknown: {}", *license, id, own.reason);
+  const std::string license_refused =
+      license ? fmt::format("license {} of '{}' is not acceptable: {}", *license, id, own.reason) : "";
+  auto with = [](std::string label, std::string details, std::string summary) {
+    return Classified{std::move(label), std::move(details), std::move(summary)};
+  };
+  // The artifacts of a plan taken as they are, of one kind, quoted.
+  auto obtained = [&](ArtifactKind kind) {
+    std::vector<std::string> ids;
+    for (NodeId node : verdict.obtained)
+      if (g.artifact_kind(node) == kind) ids.push_back(fmt::format("'{}'", g.id(node)));
+    std::string text;
+    for (std::size_t i = 0; i < ids.size() && i < 3; ++i) text += (i ? ", " : "") + ids[i];
+    if (ids.size() > 3) text += fmt::format(" and {} more", ids.size() - 3);
+    return text;
+  };
+
   switch (policy.classification) {
-    case Classification::none: return std::string(to_string(verdict.kind));
+    case Classification::none:
+      return with(std::string(to_string(verdict.kind)), "", remaking);
+
     case Classification::debian_ml_policy:
-      if (own == Freeness::non_free) return "Non-free";
-      if (own == Freeness::unknown) return "undetermined (the weights' license is unknown)";
+      if (own.freeness == Freeness::non_free)
+        return with("Non-free", "", "Non-free" + under + license_refused);
+      if (own.freeness == Freeness::unknown)
+        return with("undetermined", "the weights' license is unknown", "undetermined" + under + license_unknown);
       switch (verdict.kind) {
         case VerdictKind::reproducible_from_scratch:
         case VerdictKind::retrainable_from_free_networks:
-        case VerdictKind::over_budget: return "Free";
+        case VerdictKind::over_budget:
+          return with("Free", "",
+                      fmt::format("Free{}its license {} is free, and a free training program can re-make it "
+                                  "from free, public data",
+                                  under, *license));
         case VerdictKind::blocked:
-        case VerdictKind::opaque: return "ToxicCandy";
-        case VerdictKind::undetermined: return "undetermined (Free or ToxicCandy)";
+          return with("ToxicCandy", "",
+                      fmt::format("ToxicCandy{}its license {} is free, but {}", under, *license,
+                                  first_reasons(verdict.blockers)));
+        case VerdictKind::opaque:
+          return with("ToxicCandy", "",
+                      fmt::format("ToxicCandy{}its license {} is free, but nothing records how '{}' was made",
+                                  under, *license, id));
+        case VerdictKind::undetermined:
+          return with("undetermined", "Free or ToxicCandy",
+                      "undetermined under " + policy.name + " (Free or ToxicCandy): " +
+                          first_reasons(verdict.missing));
       }
       break;
+
     case Classification::osaid:
-      if (own == Freeness::non_free) return "not Open Source AI (parameters not under OSI-approved terms)";
-      if (own == Freeness::unknown) return "undetermined (the weights' license is unknown)";
+      if (own.freeness == Freeness::non_free)
+        return with("not Open Source AI", "parameters not under OSI-approved terms",
+                    "not Open Source AI" + under + "the parameters are not under OSI-approved terms: " +
+                        license_refused);
+      if (own.freeness == Freeness::unknown)
+        return with("undetermined", "the weights' license is unknown", "undetermined" + under + license_unknown);
       switch (verdict.kind) {
         case VerdictKind::reproducible_from_scratch:
         case VerdictKind::retrainable_from_free_networks:
-        case VerdictKind::over_budget: return "Open Source AI";
-        case VerdictKind::blocked: return "not Open Source AI";
-        case VerdictKind::opaque: return "not Open Source AI (no data information or code recorded)";
-        case VerdictKind::undetermined: return "undetermined";
+        case VerdictKind::over_budget: {
+          const std::string code = obtained(ArtifactKind::software), data = obtained(ArtifactKind::dataset),
+                            networks = obtained(ArtifactKind::weights);
+          std::string summary = fmt::format("Open Source AI{}the parameters ({}){} are under OSI-approved terms",
+                                            under, *license,
+                                            code.empty() ? "" : " and the code (" + code + ")");
+          if (!networks.empty()) summary += "; it starts from " + networks + ", taken as they are";
+          summary += data.empty() ? "; no training data is recorded"
+                                  : "; its training data is described (" + data +
+                                        "), which OSAID asks for instead of the data itself";
+          return with("Open Source AI", "", summary);
+        }
+        case VerdictKind::blocked:
+          return with("not Open Source AI", "", "not Open Source AI" + under + first_reasons(verdict.blockers));
+        case VerdictKind::opaque:
+          return with("not Open Source AI", "no data information or code recorded",
+                      fmt::format("not Open Source AI{}no data information or code is recorded: nothing "
+                                  "says how '{}' was made",
+                                  under, id));
+        case VerdictKind::undetermined:
+          return with("undetermined", "", "undetermined" + under + first_reasons(verdict.missing));
       }
       break;
+
     case Classification::mof: {
-      // Judged on the components recorded: the weights, and the documents,
-      // software and data of the step that produced them.
-      std::vector<std::string> lacking;
-      if (own != Freeness::free) lacking.push_back("open parameters");
-      bool model_card = false, data_card = false, report = false, paper = false;
-      bool code_open = producing_step.has_value(), data_open = producing_step.has_value();
-      if (producing_step)
-        for (const auto& input : g.inputs(*producing_step)) {
-          const auto kind = g.artifact_kind(input.artifact);
-          const Cost cost = s.assess_obtain(input.artifact, nullptr);
-          const bool open = cost.blockers == 0 && cost.missing == 0;
-          if (kind == ArtifactKind::document && open) {
-            const auto format = g.format(input.artifact);
-            model_card |= format == "model-card";
-            data_card |= format == "data-card";
-            report |= format == "technical-report";
-            paper |= format == "paper";
-          }
-          if (input.role == InputRole::software) code_open &= open;
-          if (input.role == InputRole::training_data) data_open &= open;
-        }
-      if (!model_card) lacking.push_back("model card");
-      if (!data_card) lacking.push_back("data card");
-      if (!report) lacking.push_back("technical report");
-      if (!lacking.empty()) return "not classified (lacking: " + join(lacking, ", ") + ")";
-      if (!code_open) return "MOF Class III (lacking for Class II: open training code)";
-      std::vector<std::string> lacking_for_one;
-      if (!data_open) lacking_for_one.push_back("open datasets");
-      if (!paper) lacking_for_one.push_back("research paper");
-      if (!lacking_for_one.empty())
-        return "MOF Class II (lacking for Class I: " + join(lacking_for_one, ", ") + ")";
-      return "MOF Class I";
+      verdict.components = MofClassifier(s, verdict.target).components();
+      const int reached = mof_class_reached(verdict.components);
+      static constexpr std::string_view names[] = {"", "Open Science", "Open Tooling", "Open Model"};
+      const std::string label =
+          reached ? fmt::format("MOF {}, {}", class_name(reached), names[reached]) : std::string("not classified");
+      if (reached == 1)
+        return with(label, "",
+                    label + under + "every component MOF requires is recorded and open, along the whole lineage");
+      const int next = reached ? reached - 1 : 3;
+      const auto lacking = lacking_for(verdict.components, next);
+      std::string details = fmt::format("for {}:", class_name(next));
+      std::string reasons;
+      for (std::size_t i = 0; i < lacking.size(); ++i) {
+        const Component& c = *lacking[i];
+        details += fmt::format("{} {} {}", i ? "," : "", c.name, status_words(c.status));
+        if (i < 3)
+          reasons += c.status == ComponentStatus::missing
+                         ? fmt::format("{}{} not recorded", i ? "; " : "", c.name)
+                         : fmt::format("{}{} {}: {}", i ? "; " : "", c.name, status_words(c.status), c.detail);
+      }
+      if (lacking.size() > 3) reasons += fmt::format(" (and {} more)", lacking.size() - 3);
+      return with(label, details, fmt::format("{}{}for {}, {}", label, under, class_name(next), reasons));
     }
   }
-  return std::string(to_string(verdict.kind));
+  return with(std::string(to_string(verdict.kind)), "", remaking);
 }
 
 }  // namespace
@@ -872,67 +1399,75 @@ Verdict Evaluator::evaluate(NodeId target) const {
           g.id(entry.node), *g.license(entry.node), judgement.reason));
     }
   }
-  verdict.classification = classify(s, verdict, producing_step);
+  verdict.hours_known =
+      !verdict.plan.empty() && std::all_of(verdict.plan.begin(), verdict.plan.end(),
+                                           [](const PlannedStep& step) { return step.hours.has_value(); });
 
-  // The one-line summary.
+  // Whether and how the weights can be re-made: the summary of a policy
+  // without classes, a line of the explanation of the others.
+  std::string remaking;
   const std::string on = fmt::format("on {}", s.hardware.name);
   switch (verdict.kind) {
     case VerdictKind::reproducible_from_scratch:
-      verdict.summary = fmt::format("can be re-trained from scratch with free software in about {} {}",
-                                    format_duration(verdict.hours), on);
+      remaking = fmt::format("can be re-trained from scratch with free software in about {} {}",
+                             format_duration(verdict.hours), on);
       break;
     case VerdictKind::retrainable_from_free_networks: {
       std::vector<std::string> networks;
       for (NodeId node : verdict.obtained)
         if (g.artifact_kind(node) == ArtifactKind::weights) networks.emplace_back(g.id(node));
-      verdict.summary = fmt::format(
-          "can be re-trained with free software from free networks ({}) in about {} {}",
-          join(networks, ", "), format_duration(verdict.hours), on);
+      remaking = fmt::format("can be re-trained with free software from free networks ({}) in about {} {}",
+                             join(networks, ", "), format_duration(verdict.hours), on);
       break;
     }
     case VerdictKind::over_budget: {
       auto heaviest = std::max_element(verdict.plan.begin(), verdict.plan.end(), [](const auto& a, const auto& b) {
         return a.hours.value_or(0) < b.hours.value_or(0);
       });
-      verdict.summary = fmt::format("re-training takes {}{} {}, over the budget of {}",
-                                    verdict.missing.empty() ? "about " : "at least ",
-                                    format_duration(verdict.hours), on,
-                                    format_duration(*s.policy.budget_hours));
+      remaking = fmt::format("re-training takes {}{} {}, over the budget of {}",
+                             verdict.hours_known ? "about " : "at least ", format_duration(verdict.hours), on,
+                             format_duration(*s.policy.budget_hours));
       if (heaviest != verdict.plan.end() && verdict.hours > 0)
-        verdict.summary += fmt::format("; {:.0f}% of it in '{}'",
-                                       100 * heaviest->hours.value_or(0) / verdict.hours,
-                                       g.id(heaviest->step));
+        remaking += fmt::format("; {:.0f}% of it in '{}'", 100 * heaviest->hours.value_or(0) / verdict.hours,
+                                g.id(heaviest->step));
       break;
     }
     case VerdictKind::blocked:
-      verdict.summary = "cannot be re-made under " + s.policy.name + ": " + first_reasons(verdict.blockers);
+      remaking = "cannot be re-made under " + s.policy.name + ": " + first_reasons(verdict.blockers);
       break;
     case VerdictKind::undetermined:
-      verdict.summary = "undetermined under " + s.policy.name + ": " + first_reasons(verdict.missing);
+      remaking = "undetermined under " + s.policy.name + ": " + first_reasons(verdict.missing);
       break;
     case VerdictKind::opaque:
-      verdict.summary = fmt::format("no provenance recorded: nothing says how '{}' was made", id);
+      remaking = fmt::format("no provenance recorded: nothing says how '{}' was made", id);
       break;
   }
+
+  // Under a classification policy the class leads, with its own reasons:
+  // such a policy makes no claim about compute.
+  const bool classes = s.policy.classification != Classification::none;
+  const Classified classified = classify(s, verdict, remaking);
+  verdict.classification =
+      classified.details.empty() ? classified.label : classified.label + " (" + classified.details + ")";
+  verdict.summary = classified.summary;
   if (!verdict.license_lineage.empty())
     verdict.summary += "; license lineage: " + verdict.license_lineage.front();
 
   // The explanation, line by line.
   auto& lines = verdict.explanation;
-  lines.push_back(fmt::format("{}: {} under policy {}, on {} ({})", id, to_string(verdict.kind),
-                              s.policy.name, s.hardware.name, s.hardware.description));
+  lines.push_back(fmt::format("{}: {} under policy {}, on {} ({})", id, classified.label, s.policy.name,
+                              s.hardware.name, s.hardware.description));
+  if (classes) lines.push_back("re-making it: " + remaking);
   lines.push_back(fmt::format("budget: {}", s.policy.budget_hours
                                                 ? format_duration(*s.policy.budget_hours)
                                                 : std::string("none")));
   if (!verdict.plan.empty()) {
     const bool any_known = std::any_of(verdict.plan.begin(), verdict.plan.end(),
                                        [](const PlannedStep& step) { return step.hours.has_value(); });
-    const bool all_known = std::all_of(verdict.plan.begin(), verdict.plan.end(),
-                                       [](const PlannedStep& step) { return step.hours.has_value(); });
-    lines.push_back(!any_known  ? std::string("plan, compute unknown:")
-                    : all_known ? fmt::format("plan, {} in all:", format_duration(verdict.hours))
-                                : fmt::format("plan, {} in all for the steps whose compute is known:",
-                                              format_duration(verdict.hours)));
+    lines.push_back(!any_known           ? std::string("plan, compute unknown:")
+                    : verdict.hours_known ? fmt::format("plan, {} in all:", format_duration(verdict.hours))
+                                          : fmt::format("plan, {} in all for the steps whose compute is known:",
+                                                        format_duration(verdict.hours)));
     for (std::size_t i = 0; i < verdict.plan.size(); ++i) {
       const auto& step = verdict.plan[i];
       lines.push_back(fmt::format(
@@ -945,9 +1480,12 @@ Verdict Evaluator::evaluate(NodeId target) const {
     lines.push_back("taken as they are:");
     for (NodeId node : verdict.obtained) {
       const auto obtained_license = g.license(node);
-      lines.push_back(fmt::format("  {} ({}, license {}, {})", g.id(node), to_string(g.artifact_kind(node)),
-                                  obtained_license ? *obtained_license : "unknown",
-                                  to_string(g.availability(node))));
+      const Availability availability = g.availability(node);
+      lines.push_back(fmt::format("  {} ({}, license: {}, availability: {})", g.id(node),
+                                  to_string(g.artifact_kind(node)),
+                                  obtained_license ? *obtained_license : "not recorded",
+                                  availability == Availability::unknown ? "not recorded"
+                                                                        : to_string(availability)));
     }
   }
   if (!verdict.blockers.empty()) {
@@ -963,8 +1501,26 @@ Verdict Evaluator::evaluate(NodeId target) const {
     lines.push_back("license lineage:");
     for (const auto& warning : verdict.license_lineage) lines.push_back("  - " + warning);
   }
+  if (!verdict.components.empty()) {
+    lines.push_back("MOF components, by the class that first requires them, along the whole lineage:");
+    for (const auto& component : verdict.components)
+      lines.push_back(fmt::format("  {}, {} ({}{}): {}{}", class_name(component.mof_class), component.name,
+                                  to_string(component.content), component.required ? "" : ", optional",
+                                  status_words(component.status),
+                                  component.detail.empty() ? "" : ": " + component.detail));
+  }
   lines.push_back(fmt::format("classification under {}: {}", s.policy.name, verdict.classification));
   return verdict;
+}
+
+std::string_view to_string(ComponentStatus status) {
+  switch (status) {
+    case ComponentStatus::open: return "open";
+    case ComponentStatus::not_open: return "not-open";
+    case ComponentStatus::unknown: return "unknown";
+    case ComponentStatus::missing: return "missing";
+  }
+  return "invalid";
 }
 
 }  // namespace model_provenance

@@ -167,6 +167,29 @@ void GraphBuilder::add(const Artifact& artifact) {
     if (source.url.empty())
       reject(ProblemCode::invalid_value, fmt::format("artifact '{}': a source has no URL", id),
              {id}, "sources");
+  if (artifact.kind != ArtifactKind::document && artifact.document_kind != DocumentKind::other)
+    reject(ProblemCode::invalid_value,
+           fmt::format("artifact '{}' is {}; only documents have a document kind ({})", id,
+                       article_kind(artifact.kind), to_string(artifact.document_kind)),
+           {id}, "document-kind");
+  if (artifact.kind != ArtifactKind::document && !artifact.describes.empty())
+    reject(ProblemCode::invalid_value,
+           fmt::format("artifact '{}' is {}; only documents describe other artifacts", id,
+                       article_kind(artifact.kind)),
+           {id}, "describes");
+  for (auto described = artifact.describes.begin(); described != artifact.describes.end(); ++described) {
+    check_id_text(*described, "described id", "describes");
+    if (described->empty())
+      reject(ProblemCode::invalid_value, fmt::format("document '{}': a described id is empty", id),
+             {id}, "describes");
+    if (*described == id)
+      reject(ProblemCode::invalid_value, fmt::format("document '{}' describes itself", id), {id},
+             "describes");
+    if (std::find(artifact.describes.begin(), described, *described) != described)
+      reject(ProblemCode::invalid_value,
+             fmt::format("document '{}' lists '{}' twice in describes", id, *described),
+             {id, *described}, "describes");
+  }
 
   check_id_free(id);
   auto& strings = tables_.strings;
@@ -192,8 +215,16 @@ void GraphBuilder::add(const Artifact& artifact) {
     tables_.backends.push_back({strings.intern(backend.backend), backend.needs_proprietary});
   record.kind = artifact.kind;
   record.availability = artifact.availability;
+  record.document_kind = artifact.document_kind;
   tables_.artifacts.push_back(record);
-  index_id(id, static_cast<std::uint32_t>(artifact_count() - 1));
+  const auto self = static_cast<std::uint32_t>(artifact_count() - 1);
+  index_id(id, self);
+  // Like step links: resolved now when the artifact is known, else a name.
+  for (const auto& described : artifact.describes) {
+    auto found = index_.find(described, [this](std::uint32_t value) { return id_of(value); });
+    tables_.descriptions.push_back(
+        {self, found && !(*found & step_flag) ? *found : (strings.add(described) | unresolved_flag)});
+  }
 }
 
 void GraphBuilder::add(const Step& step) {
@@ -342,7 +373,35 @@ std::shared_ptr<const Snapshot> GraphBuilder::freeze() {
                             {step_id, name}, field});
     }
   }
+  for (detail::Description& description : tables.descriptions) {
+    const std::string document_id(tables.strings.view(tables.artifacts[description.document].id));
+    if (!(description.described & unresolved_flag)) continue;
+    const std::string name(tables.strings.view(description.described & ~unresolved_flag));
+    auto found = snapshot->index_.find(name, key_of);
+    if (!found) {
+      problems.push_back({ProblemCode::unknown_reference,
+                          fmt::format("document '{}' describes unknown artifact '{}'", document_id, name),
+                          {document_id, name}, "describes"});
+    } else if (*found & step_flag) {
+      problems.push_back(
+          {ProblemCode::invalid_value,
+           fmt::format("document '{}' describes '{}', which is a step, not an artifact", document_id, name),
+           {document_id, name}, "describes"});
+    } else {
+      description.described = *found;
+    }
+  }
   if (!problems.empty()) throw ValidationError(std::move(problems));
+  auto by = [](auto first, auto second) {
+    return [first, second](const detail::Description& a, const detail::Description& b) {
+      return std::pair(a.*first, a.*second) < std::pair(b.*first, b.*second);
+    };
+  };
+  std::sort(tables.descriptions.begin(), tables.descriptions.end(),
+            by(&detail::Description::document, &detail::Description::described));
+  tables.by_described = tables.descriptions;
+  std::sort(tables.by_described.begin(), tables.by_described.end(),
+            by(&detail::Description::described, &detail::Description::document));
 
   tables.strings.seal();
   tables.uris.shrink_to_fit();
@@ -351,6 +410,7 @@ std::shared_ptr<const Snapshot> GraphBuilder::freeze() {
   tables.sources.shrink_to_fit();
   tables.backends.shrink_to_fit();
   tables.links.shrink_to_fit();
+  tables.descriptions.shrink_to_fit();
 
   snapshot->index_.renumber([artifact_count](std::uint32_t value) {
     return value & step_flag ? artifact_count + (value & ~step_flag) : value;
@@ -474,6 +534,8 @@ Artifact Snapshot::artifact(NodeId node) const {
     artifact.backends.push_back({std::string(strings.view(backend.backend)),
                                  backend.needs_proprietary});
   }
+  artifact.document_kind = record.document_kind;
+  for (NodeId described : this->described(node)) artifact.describes.emplace_back(id(described));
   return artifact;
 }
 
@@ -531,6 +593,32 @@ std::vector<NodeId> Snapshot::consumers(NodeId artifact) const {
   return steps;
 }
 
+namespace {
+
+// The nodes paired with `node` in pairs sorted by `key`, in node order.
+std::vector<NodeId> paired(const std::vector<detail::Description>& pairs, NodeId node,
+                           std::uint32_t detail::Description::*key, std::uint32_t detail::Description::*other) {
+  auto first = std::lower_bound(pairs.begin(), pairs.end(), node,
+                                [key](const detail::Description& d, NodeId n) { return d.*key < n; });
+  std::vector<NodeId> nodes;
+  for (; first != pairs.end() && (*first).*key == node; ++first) nodes.push_back((*first).*other);
+  return nodes;
+}
+
+}  // namespace
+
+std::vector<NodeId> Snapshot::described(NodeId document) const {
+  artifact_record(document);
+  return paired(tables_.descriptions, document, &detail::Description::document,
+                &detail::Description::described);
+}
+
+std::vector<NodeId> Snapshot::documents_of(NodeId artifact) const {
+  artifact_record(artifact);
+  return paired(tables_.by_described, artifact, &detail::Description::described,
+                &detail::Description::document);
+}
+
 std::size_t Snapshot::memory_bytes() const {
   const std::size_t vertices = num_vertices(graph_) + 1;
   const std::size_t edges = num_edges(graph_);
@@ -543,7 +631,8 @@ std::size_t Snapshot::memory_bytes() const {
          tables_.uris.capacity() * sizeof(StringId) +
          tables_.sources.capacity() * sizeof(detail::SourceRecord) +
          tables_.backends.capacity() * sizeof(detail::BackendRecord) +
-         tables_.links.capacity() * sizeof(StepLink);
+         tables_.links.capacity() * sizeof(StepLink) +
+         (tables_.descriptions.capacity() + tables_.by_described.capacity()) * sizeof(detail::Description);
 }
 
 }  // namespace model_provenance

@@ -151,14 +151,29 @@ std::vector<Policy> make_builtin_policies() {
   mof.name = "mof";
   mof.description =
       "Model Openness Framework: Class III open model, Class II open tooling, Class I open "
-      "science, from the components recorded";
-  mof.software_licenses = mof.weights_licenses = mof.document_licenses =
-      LicenseCriterion::fsf_libre_or_osi_approved;
-  mof.data_licenses = LicenseCriterion::free_data;
+      "science, from the components recorded along the whole lineage, each under a license open "
+      "for its content type (code, data, document)";
+  // Code needs a free software license; parameters, data and documents an
+  // open one, which includes the open data and content licenses (CC-BY,
+  // ODC-By, CDLA) that the Open Definition accepts.
+  mof.software_licenses = LicenseCriterion::fsf_libre_or_osi_approved;
+  mof.weights_licenses = mof.data_licenses = mof.document_licenses = LicenseCriterion::free_data;
   mof.budget_hours.reset();
   mof.classification = Classification::mof;
   mof.sources = {{"https://arxiv.org/abs/2403.13784", std::string(read_on),
-                  "The Model Openness Framework (LF AI & Data)"}};
+                  "The Model Openness Framework (LF AI & Data): three classes of cumulative components, "
+                  "each under an open license for its content type"},
+                 {"https://github.com/lfai/model_openness_tool/blob/e8ff5b16cf8b71802f71b7ae538e09a4917b2c39/"
+                  "web/modules/mof/config/install/mof.settings.yml",
+                  "2025-05-12",
+                  "the Model Openness Tool's list of the components: name, content type (code, data, "
+                  "document), the class that requires it, and whether it is required (model metadata, "
+                  "sample model outputs and supporting libraries and tools are optional)"},
+                 {"https://github.com/lfai/model_openness_tool/blob/115b5816eb545f3f1d9d979bc09743ef8f4fb712/"
+                  "web/modules/mof/src/ModelEvaluator.php",
+                  "2025-06-20",
+                  "classes are cumulative (class 3, then 2, then 1); \"The technical report (cid 11) MAY be "
+                  "omitted if a research paper (cid 21) is provided\""}};
   policies.push_back(mof);
   return policies;
 }

@@ -15,6 +15,14 @@
 ;;;
 ;;; Clauses declare weights, datasets, software, documents and steps; ids
 ;;; may name artifacts declared by other packages or by the catalog.
+;;; A document says what it is with #:document-kind (model-card,
+;;; data-card, technical-report, research-paper, evaluation-results,
+;;; inference-code, ...: see `document-kinds') and what it is about with
+;;; #:describes, a list of artifact ids; it is no step's input:
+;;;
+;;;       (document "my-net-card" #:document-kind model-card
+;;;                 #:describes ("my-net") #:license "CC-BY-4.0"
+;;;                 #:uris ("https://example.org/my-net/README"))
 ;;; Weights with #:input ship in the package through that input (or
 ;;; "source"); #:file names them inside it, and #:installed #f says they
 ;;; are there but not built or installed.  A value may also be written quoted ('train), as in the
@@ -311,6 +319,9 @@ FILE:LINE:COLUMN with lines counted from 1."
   '(name version license sha256 uris format availability guix-package size notes
          sources backends input file installed))
 
+;; Fields of documents only.
+(define document-fields '(document-kind describes))
+
 (define (check-id location kind id)
   ;; Ids go into messages, DOT and JSON: no control characters.
   (when (string-any (lambda (c) (or (char<? c #\space) (char=? c #\delete))) id)
@@ -322,7 +333,17 @@ FILE:LINE:COLUMN with lines counted from 1."
     (((? string? id) . rest)
      (check-id location kind id)
      (let* ((what (format #f "~a '~a'" kind id))
-            (fields (keyword-arguments location what rest artifact-fields))
+            (fields (begin
+                      (unless (eq? kind 'document)
+                        (for-each (lambda (name)
+                                    (when (memq (symbol->keyword name) rest)
+                                      (raise-annotation-error
+                                       location (format #f "~a: only documents have #:~a" what name))))
+                                  document-fields))
+                      (keyword-arguments location what rest
+                                         (if (eq? kind 'document)
+                                             (append artifact-fields document-fields)
+                                             artifact-fields))))
             (get (lambda (name default) (field fields name default)))
             (optional-string (lambda (name)
                                (let ((value (get name #f)))
@@ -335,6 +356,15 @@ FILE:LINE:COLUMN with lines counted from 1."
          (raise-annotation-error location (format #f "~a: only weights ship through an #:input" what)))
        (when (and (get 'backends #f) (not (eq? kind 'software)))
          (raise-annotation-error location (format #f "~a: only software has #:backends" what)))
+       ;; Documents were once told apart by their #:format alone.
+       (let ((format-value (get 'format #f)))
+         (when (and (eq? kind 'document) (not (assq 'document-kind fields))
+                    (memq (if (string? format-value) (string->symbol format-value) format-value)
+                          (document-kinds)))
+           (raise-annotation-error
+            location
+            (format #f "~a: #:format ~a is the file's format; say what the document is with #:document-kind ~a"
+                    what format-value format-value))))
        (let ((license (let ((value (get 'license #f)))
                         (and value (check-license location (format #f "~a #:license" what) value))))
              (sha256 (let ((value (get 'sha256 #f)))
@@ -357,7 +387,13 @@ FILE:LINE:COLUMN with lines counted from 1."
                                                          (_ #f))
                                                        v)))
                                (get 'backends '())
-                               "a list of (BACKEND . PROPRIETARY?) pairs such as (cuda . #t)")))
+                               "a list of (BACKEND . PROPRIETARY?) pairs such as (cuda . #t)"))
+             (document-kind (expect-one-of location (format #f "~a #:document-kind" what)
+                                           (let ((value (get 'document-kind 'other)))
+                                             (if (string? value) (string->symbol value) value))
+                                           (document-kinds)))
+             (describes (expect location (format #f "~a #:describes" what) string-list?
+                                (get 'describes '()) "a list of artifact ids")))
          (values (artifact id kind
                            #:name (or (optional-string 'name) "")
                            #:version (or (optional-string 'version) "")
@@ -369,7 +405,8 @@ FILE:LINE:COLUMN with lines counted from 1."
                            #:availability availability
                            #:guix-package (optional-string 'guix-package)
                            #:size size #:notes (or (optional-string 'notes) "")
-                           #:sources sources #:backends backends)
+                           #:sources sources #:backends backends
+                           #:document-kind document-kind #:describes describes)
                  (let ((input (optional-string 'input))
                        (file (optional-string 'file))
                        (installed? (expect location (format #f "~a #:installed" what) boolean?

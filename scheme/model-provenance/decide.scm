@@ -54,7 +54,8 @@
             #:version (artifact-version a) #:license license #:sha256 (artifact-sha256 a)
             #:uris (artifact-uris a) #:format (artifact-format a) #:availability availability
             #:guix-package (artifact-guix-package a) #:size (artifact-size a)
-            #:notes (artifact-notes a) #:sources (artifact-sources a) #:backends backends))
+            #:notes (artifact-notes a) #:sources (artifact-sources a) #:backends backends
+            #:document-kind (artifact-document-kind a) #:describes (artifact-describes a)))
 
 (define* (copy-step s #:key (inputs (step-inputs s)) (compute (step-compute s)))
   (step (step-id s) (step-kind s) #:inputs inputs #:outputs (step-outputs s)

@@ -27,10 +27,14 @@
             make-evaluator evaluator? evaluate evaluate-all
 
             verdict? verdict-target verdict-kind verdict-policy verdict-hardware
-            verdict-budget-hours verdict-hours verdict-plan verdict-obtained
+            verdict-budget-hours verdict-hours verdict-hours-known? verdict-plan-hours
+            verdict-plan verdict-obtained
             verdict-blockers verdict-missing verdict-license-lineage
-            verdict-classification verdict-summary verdict-explanation
+            verdict-classification verdict-class verdict-components
+            verdict-summary verdict-explanation
             acceptable-verdict?
+            component? component-name component-class component-content-type
+            component-required? component-status component-ids component-detail
             planned-step? planned-step-id planned-step-backend planned-step-device
             planned-step-hours
             blocker? blocker-id blocker-kind blocker-reason
@@ -38,6 +42,7 @@
             verdict-summary-entry? verdict-summary-entry-id verdict-summary-entry-kind
             verdict-summary-entry-hours verdict-summary-entry-blockers
             verdict-summary-entry-missing verdict-summary-entry-license-contradicted?
+            verdict-summary-entry-hours-known? verdict-summary-entry-verdict
 
             license-canonical license-judgement license-unknown-ids nearest-name
             format-duration))
@@ -217,25 +222,123 @@ evaluate-all then only read."
   "Return #t if OBJECT is an evaluator."
   (%evaluator? object))
 
+;; A verdict, and what evaluate-all gives for each weights artifact (a
+;; summary entry): the verdict-* accessors take either.  On an entry,
+;; verdict-target and verdict-kind read the entry; the others evaluate its
+;; artifact once, when first asked, so that (map verdict-summary
+;; (evaluate-all evaluator)) works while evaluate-all stays one pass.
+
 (define-record-type <verdict>
-  (verdict target kind policy hardware budget-hours hours plan obtained blockers
-           missing license-lineage classification summary explanation)
+  (make-verdict target kind policy hardware budget-hours hours hours-known? plan obtained
+                blockers missing license-lineage classification components summary explanation)
   verdict?
-  (target verdict-target)
-  (kind verdict-kind)      ;reproducible-from-scratch, retrainable-from-free-networks,
-                           ;over-budget, blocked, undetermined, opaque
-  (policy verdict-policy)
-  (hardware verdict-hardware)
-  (budget-hours verdict-budget-hours)
-  (hours verdict-hours)
-  (plan verdict-plan)
-  (obtained verdict-obtained)
-  (blockers verdict-blockers)
-  (missing verdict-missing)
-  (license-lineage verdict-license-lineage)
-  (classification verdict-classification)
-  (summary verdict-summary)
-  (explanation verdict-explanation))
+  (target %verdict-target)
+  (kind %verdict-kind)      ;reproducible-from-scratch, retrainable-from-free-networks,
+                            ;over-budget, blocked, undetermined, opaque
+  (policy %verdict-policy)
+  (hardware %verdict-hardware)
+  (budget-hours %verdict-budget-hours)
+  (hours %verdict-hours)
+  (hours-known? %verdict-hours-known?)
+  (plan %verdict-plan)
+  (obtained %verdict-obtained)
+  (blockers %verdict-blockers)
+  (missing %verdict-missing)
+  (license-lineage %verdict-license-lineage)
+  (classification %verdict-classification)
+  (components %verdict-components)
+  (summary %verdict-summary)
+  (explanation %verdict-explanation))
+
+(define-record-type <verdict-summary-entry>
+  (verdict-summary-entry id kind hours blockers missing license-contradicted? hours-known?
+                         full)
+  verdict-summary-entry?
+  (id verdict-summary-entry-id)
+  (kind verdict-summary-entry-kind)
+  (hours verdict-summary-entry-hours)       ;the cheapest plan's, each use of a step counted
+  (blockers verdict-summary-entry-blockers)
+  (missing verdict-summary-entry-missing)
+  (license-contradicted? verdict-summary-entry-license-contradicted?)
+  (hours-known? verdict-summary-entry-hours-known?)
+  (full verdict-summary-entry-promise))     ;the verdict, evaluated on demand
+
+(define (verdict-summary-entry-verdict entry)
+  "Return the full verdict of summary ENTRY, evaluating its artifact the
+first time."
+  (force (verdict-summary-entry-promise entry)))
+
+(define (full-verdict who v)
+  (cond ((verdict? v) v)
+        ((verdict-summary-entry? v) (verdict-summary-entry-verdict v))
+        (else (scm-error 'wrong-type-arg (symbol->string who)
+                         "expected a verdict or a summary entry of evaluate-all: ~s"
+                         (list v) (list v)))))
+
+(define-syntax-rule (define-verdict-accessor name raw documentation)
+  (define (name v)
+    documentation
+    (raw (full-verdict 'name v))))
+
+(define (verdict-target v)
+  "Return the id of the artifact verdict V (or summary entry V) is about."
+  (if (verdict-summary-entry? v) (verdict-summary-entry-id v) (%verdict-target (full-verdict 'verdict-target v))))
+
+(define (verdict-kind v)
+  "Return the kind of verdict V (or summary entry V): reproducible-from-scratch,
+retrainable-from-free-networks, over-budget, blocked, undetermined or opaque."
+  (if (verdict-summary-entry? v) (verdict-summary-entry-kind v) (%verdict-kind (full-verdict 'verdict-kind v))))
+
+(define-verdict-accessor verdict-policy %verdict-policy
+  "Return the name of the policy of verdict V.")
+(define-verdict-accessor verdict-hardware %verdict-hardware
+  "Return the name of the hardware profile of verdict V.")
+(define-verdict-accessor verdict-budget-hours %verdict-budget-hours
+  "Return the budget of V's policy in hours, or #f for none.")
+(define-verdict-accessor verdict-hours %verdict-hours
+  "Return the wall-clock hours of V's plan that are known: the steps whose
+compute is unknown count as none, and 0 when nothing is planned.  See
+verdict-plan-hours for a figure that is #f when it is not the whole.")
+(define-verdict-accessor verdict-hours-known? %verdict-hours-known?
+  "Return #t if verdict-hours of V is its plan's whole wall-clock: every
+planned step's compute is known.  #f also when nothing is planned.")
+(define (verdict-plan-hours v)
+  "Return the wall-clock hours of V's plan, or #f when the compute of a
+planned step is unknown or nothing is planned: unknown is not 0 hours."
+  (let ((v (full-verdict 'verdict-plan-hours v)))
+    (and (%verdict-hours-known? v) (%verdict-hours v))))
+(define-verdict-accessor verdict-plan %verdict-plan
+  "Return the planned steps of V, in derivation order.")
+(define-verdict-accessor verdict-obtained %verdict-obtained
+  "Return the ids of the artifacts V's plan takes as they are.")
+(define-verdict-accessor verdict-blockers %verdict-blockers
+  "Return what blocks V's plan, as blocker records.")
+(define-verdict-accessor verdict-missing %verdict-missing
+  "Return the facts V lacks, as missing-fact records.")
+(define-verdict-accessor verdict-license-lineage %verdict-license-lineage
+  "Return the declared licenses V's lineage contradicts, as texts.")
+(define-verdict-accessor verdict-classification %verdict-classification
+  "Return the class V's policy gives, with what it rests on or lacks in
+parentheses (\"ToxicCandy\", \"MOF Class III, Open Model (for Class II:
+inference code not recorded)\"); the verdict kind, as a string, for
+policies without classes.")
+(define (verdict-class v)
+  "Return the class of verdict V without its parenthesis: \"ToxicCandy\",
+\"MOF Class II, Open Tooling\", \"not classified\"; the verdict kind, as a
+string, for policies without classes."
+  (let ((text (verdict-classification v)))
+    (match (string-index text #\()
+      (#f text)
+      (at (string-trim-right (substring text 0 at))))))
+(define-verdict-accessor verdict-components %verdict-components
+  "Return the components of the Model Openness Framework and their status
+along V's lineage, as component records, under the mof classification; '()
+under other policies.")
+(define-verdict-accessor verdict-summary %verdict-summary
+  "Return the one-line summary of V: under a classification policy its
+class and reasons, otherwise whether and how the weights can be re-made.")
+(define-verdict-accessor verdict-explanation %verdict-explanation
+  "Return the lines explaining V.")
 
 (define-record-type <planned-step>
   (planned-step id backend device hours)
@@ -259,38 +362,55 @@ evaluate-all then only read."
   (fact missing-fact-fact)
   (reason missing-fact-reason))
 
+;; A component of the Model Openness Framework: its NAME ("model card"),
+;; the CLASS that first requires it (3, 2 or 1), its CONTENT-TYPE (code,
+;; data, document), whether it is REQUIRED?, its STATUS along the lineage
+;; (open, not-open, unknown or missing), the IDS it rests on and a DETAIL
+;; saying what was found or what is not open.
+(define-record-type <component>
+  (component name class content-type required? status ids detail)
+  component?
+  (name component-name)
+  (class component-class)
+  (content-type component-content-type)
+  (required? component-required?)
+  (status component-status)
+  (ids component-ids)
+  (detail component-detail))
+
 (define (acceptable-verdict? v)
-  "Return #t if verdict V meets its policy."
+  "Return #t if verdict V (or summary entry V) meets its policy."
   (and (memq (verdict-kind v) '(reproducible-from-scratch retrainable-from-free-networks)) #t))
+
+(define (vector->verdict v)
+  (match v
+    (#(target kind policy hardware budget hours plan obtained blockers missing lineage
+              classification summary explanation hours-known? components)
+     (make-verdict target kind policy hardware budget hours hours-known?
+                   (map (match-lambda (#(id backend device hours) (planned-step id backend device hours)))
+                        plan)
+                   obtained
+                   (map (match-lambda (#(id kind reason) (blocker id kind reason))) blockers)
+                   (map (match-lambda (#(id fact reason) (missing-fact id fact reason))) missing)
+                   lineage classification
+                   (map (match-lambda
+                          (#(name class content required? status ids detail)
+                           (component name class content required? status ids detail)))
+                        components)
+                   summary explanation))))
 
 (define (evaluate evaluator id)
   "Return the verdict of artifact ID, with its plan and explanation."
-  (match (%evaluate evaluator id)
-    (#(target kind policy hardware budget hours plan obtained blockers missing lineage
-              classification summary explanation)
-     (verdict target kind policy hardware budget hours
-              (map (match-lambda (#(id backend device hours) (planned-step id backend device hours)))
-                   plan)
-              obtained
-              (map (match-lambda (#(id kind reason) (blocker id kind reason))) blockers)
-              (map (match-lambda (#(id fact reason) (missing-fact id fact reason))) missing)
-              lineage classification summary explanation))))
-
-(define-record-type <verdict-summary-entry>
-  (verdict-summary-entry id kind hours blockers missing license-contradicted?)
-  verdict-summary-entry?
-  (id verdict-summary-entry-id)
-  (kind verdict-summary-entry-kind)
-  (hours verdict-summary-entry-hours)
-  (blockers verdict-summary-entry-blockers)
-  (missing verdict-summary-entry-missing)
-  (license-contradicted? verdict-summary-entry-license-contradicted?))
+  (vector->verdict (%evaluate evaluator id)))
 
 (define (evaluate-all evaluator)
-  "Return a summary entry for every weights artifact, in one pass."
+  "Return a summary entry for every weights artifact, in one pass.  The
+verdict accessors take an entry too: verdict-target and verdict-kind read
+it, the others evaluate its artifact the first time they are asked."
   (map (match-lambda
-         (#(id kind hours blockers missing contradicted?)
-          (verdict-summary-entry id kind hours blockers missing contradicted?)))
+         (#(id kind hours blockers missing contradicted? hours-known?)
+          (verdict-summary-entry id kind hours blockers missing contradicted? hours-known?
+                                 (delay (evaluate evaluator id)))))
        (%evaluate-all evaluator)))
 
 ;;; Licenses.

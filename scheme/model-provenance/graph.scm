@@ -17,7 +17,8 @@
             artifact artifact? artifact-id artifact-kind artifact-name artifact-version
             artifact-license artifact-sha256 artifact-uris artifact-format
             artifact-availability artifact-guix-package artifact-size artifact-notes
-            artifact-sources artifact-backends
+            artifact-sources artifact-backends artifact-document-kind artifact-describes
+            document-kinds documents-of
             step step? step-id step-kind step-inputs step-outputs step-compute
             step-notes step-sources
 
@@ -59,7 +60,7 @@ name), with PEAK-MEMORY and STORAGE in bytes.  #f means unknown."
 
 (define-record-type <artifact>
   (%artifact id kind name version license sha256 uris format availability
-             guix-package size notes sources backends)
+             guix-package size notes sources backends document-kind describes)
   artifact?
   (id artifact-id)
   (kind artifact-kind)
@@ -74,18 +75,24 @@ name), with PEAK-MEMORY and STORAGE in bytes.  #f means unknown."
   (size artifact-size)
   (notes artifact-notes)
   (sources artifact-sources)
-  (backends artifact-backends))
+  (backends artifact-backends)
+  (document-kind artifact-document-kind)
+  (describes artifact-describes))
 
 (define* (artifact id kind #:key (name "") (version "") license sha256 (uris '())
                    (format "") (availability 'unknown) guix-package size (notes "")
-                   (sources '()) (backends '()))
+                   (sources '()) (backends '()) (document-kind 'other) (describes '()))
   "Return an artifact: weights, a dataset, software or a document (KIND).
 LICENSE is an SPDX expression and SHA256 a hexadecimal hash, #f when
 unknown.  AVAILABILITY is one of public-download, registration, on-request,
 unavailable, unknown.  BACKENDS, for software, lists (BACKEND . PROPRIETARY?)
-pairs such as (cuda . #t)."
+pairs such as (cuda . #t).  A document has a DOCUMENT-KIND, one of
+(document-kinds) such as model-card, data-card or research-paper (other by
+default), and DESCRIBES lists the ids of the artifacts it documents: the
+weights a model card is about, the datasets of a data card.  Documents are
+no step's input: what describes a model is not needed to make it."
   (%artifact id kind name version license sha256 uris format availability
-             guix-package size notes sources backends))
+             guix-package size notes sources backends document-kind describes))
 
 (define-record-type <step>
   (%step id kind inputs outputs compute notes sources)
@@ -117,16 +124,18 @@ generator-weights, document; OUTPUTS lists artifact ids."
 (define (artifact->vector a)
   (match a
     (($ <artifact> id kind name version license sha256 uris format availability
-                   guix-package size notes sources backends)
+                   guix-package size notes sources backends document-kind describes)
      (vector id kind name version license sha256 uris format availability
-             guix-package size notes (map source->vector sources) backends))))
+             guix-package size notes (map source->vector sources) backends document-kind
+             describes))))
 
 (define (vector->artifact v)
   (match v
     (#(id kind name version license sha256 uris format availability
-          guix-package size notes sources backends)
+          guix-package size notes sources backends document-kind describes)
      (%artifact id kind name version license sha256 uris format availability
-                guix-package size notes (map vector->source sources) backends))))
+                guix-package size notes (map vector->source sources) backends document-kind
+                describes))))
 
 (define (step->vector s)
   (match s
@@ -176,8 +185,22 @@ are errors unless ALLOW-CYCLES? is true."
   "Return the artifact or step record ID of GRAPH, or #f."
   (match (%graph-node graph id)
     (#f #f)
-    ((? (lambda (v) (= (vector-length v) 14)) v) (vector->artifact v))
+    ((? (lambda (v) (= (vector-length v) 16)) v) (vector->artifact v))
     (v (vector->step v))))
+
+(define document-kinds
+  (let ((kinds #f))
+    (lambda ()
+      "Return the kinds a document artifact may have, as symbols: the
+components of the Model Openness Framework that are documents or accompany
+a model (model-card, data-card, technical-report, research-paper,
+evaluation-results, inference-code, ...), and other."
+      (unless kinds (set! kinds (%document-kinds)))
+      kinds)))
+
+(define (documents-of graph id)
+  "Return the ids of the documents of GRAPH that describe artifact ID."
+  (car (%graph-documents graph id)))
 
 ;;; Lineage queries.  ROLES and STEP-KINDS are lists of symbols, or #t for
 ;;; all; MAX-DEPTH counts derivation steps, or #f for no limit.

@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
+#include <stdexcept>
 
 #include "chess_graph.hpp"
 #include "synthetic.hpp"
@@ -319,6 +321,115 @@ TEST(Evaluate, FromTrainingDataMustPretrain) {
   EXPECT_EQ(w.blockers.at(0).kind, BlockerKind::starting_weights_disallowed);
 }
 
+// lines (unavailable) -> [train] -> float -> [quantize] -> int8 -> [convert]
+// -> shipped: the shipped file is a copy of an integer network whose float
+// parent cannot be trained again, its training data being unpublished.
+std::shared_ptr<const Snapshot> re_encoded_chain() {
+  GraphBuilder builder;
+  builder.add(trainer({{"cpu", false}}));
+  builder.add(artifact("lines", ArtifactKind::dataset, "CC0-1.0", Availability::unavailable));
+  builder.add(artifact("float", ArtifactKind::weights, "Apache-2.0", Availability::unavailable));
+  builder.add(artifact("int8", ArtifactKind::weights, "Apache-2.0"));
+  builder.add(artifact("shipped", ArtifactKind::weights, "Apache-2.0"));
+  Step learn = make_step("learn", StepKind::train,
+                         {{"trainer", InputRole::software}, {"lines", InputRole::training_data}}, {"float"});
+  learn.compute.flops = 3.6e15;
+  builder.add(learn);
+  Step integerize = make_step("integerize", StepKind::quantize,
+                              {{"trainer", InputRole::software}, {"float", InputRole::initial_weights}}, {"int8"});
+  integerize.compute.flops = 3.6e12;
+  builder.add(integerize);
+  Step copy = make_step("copy", StepKind::convert,
+                        {{"trainer", InputRole::software}, {"int8", InputRole::initial_weights}}, {"shipped"});
+  copy.compute.flops = 3.6e12;
+  builder.add(copy);
+  return builder.freeze();
+}
+
+TEST(Evaluate, FromTrainingDataBlamesTheUpstreamNetwork) {
+  auto graph = re_encoded_chain();
+  // The base criterion starts from the free int8 network.
+  const Verdict guix = Evaluator(graph, policy("guix-base-criterion"), test_box()).evaluate(graph->node("shipped"));
+  EXPECT_EQ(guix.kind, VerdictKind::retrainable_from_free_networks);
+  // From training data, the intermediate int8 network is no stopping
+  // point: the plan goes up to the float network, whose data is missing.
+  const Verdict v = Evaluator(graph, policy("from-training-data"), test_box()).evaluate(graph->node("shipped"));
+  EXPECT_EQ(v.kind, VerdictKind::blocked);
+  ASSERT_EQ(v.blockers.size(), 1u);
+  EXPECT_EQ(v.blockers[0].node, graph->node("lines"));
+  EXPECT_EQ(v.blockers[0].kind, BlockerKind::unavailable);
+  EXPECT_EQ(v.summary, "cannot be re-made under from-training-data: making 'float': 'lines' is not available");
+  EXPECT_EQ(ids(*graph, {v.plan.at(0).step, v.plan.at(1).step, v.plan.at(2).step}),
+            (std::vector<std::string>{"learn", "integerize", "copy"}));
+  // Summaries agree on the verdict.
+  const auto all = Evaluator(graph, policy("from-training-data"), test_box()).evaluate_all();
+  for (const auto& summary : all) EXPECT_EQ(summary.kind, VerdictKind::blocked) << graph->id(summary.target);
+}
+
+TEST(Evaluate, AnOpaqueNetworkIsNamedAsSuch) {
+  FineTune opaque_base;
+  opaque_base.base_pretrainable = false;
+  auto graph = opaque_base.freeze();
+  const Verdict v = Evaluator(graph, policy("from-training-data"), test_box()).evaluate(graph->node("tuned"));
+  EXPECT_EQ(v.summary,
+            "cannot be re-made under from-training-data: nothing records how the network 'base' was made, and "
+            "policy from-training-data does not allow starting from an existing network");
+}
+
+TEST(Evaluate, UnknownComputeIsNotZeroHours) {
+  Simple known;
+  const Verdict v = known.verdict();
+  EXPECT_TRUE(v.hours_known);
+  Simple unknown;
+  unknown.step.compute.flops.reset();
+  const Verdict w = unknown.verdict();
+  EXPECT_FALSE(w.hours_known);
+  EXPECT_EQ(w.hours, 0.0);
+  auto graph = unknown.freeze();
+  const auto all = Evaluator(graph, policy("guix-base-criterion"), test_box()).evaluate_all();
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_FALSE(all[0].hours_known);
+  auto known_graph = known.freeze();
+  EXPECT_TRUE(Evaluator(known_graph, policy("guix-base-criterion"), test_box()).evaluate_all().at(0).hours_known);
+  // Nothing planned: nothing known either.
+  GraphBuilder builder;
+  builder.add(artifact("opaque", ArtifactKind::weights, "MIT"));
+  auto opaque = builder.freeze();
+  const Evaluator evaluator(opaque, policy("guix-base-criterion"), test_box());
+  EXPECT_FALSE(evaluator.evaluate(0).hours_known);
+  EXPECT_FALSE(evaluator.evaluate_all().at(0).hours_known);
+}
+
+// Compute decides only against a budget.
+TEST(Evaluate, UnknownComputeDecidesNothingWithoutABudget) {
+  Simple simple;
+  simple.step.compute.flops.reset();
+  EXPECT_EQ(simple.verdict().kind, VerdictKind::undetermined);
+  for (const char* name : {"osaid-1.0", "debian-ml-policy"}) {
+    const Verdict v = simple.verdict(policy(name));
+    EXPECT_EQ(v.kind, VerdictKind::reproducible_from_scratch) << name;
+    EXPECT_TRUE(v.missing.empty()) << name;
+    EXPECT_FALSE(v.hours_known) << name;  // still unknown, and said so in the plan
+    EXPECT_NE(std::find(v.explanation.begin(), v.explanation.end(), "  1. train (train) on rocm (test AMD GPU): compute unknown"),
+              v.explanation.end());
+  }
+  EXPECT_EQ(simple.verdict(policy("osaid-1.0")).classification, "Open Source AI");
+  EXPECT_EQ(simple.verdict(policy("debian-ml-policy")).classification, "Free");
+}
+
+TEST(Evaluate, TakenAsTheyAreLinesLabelEveryField) {
+  Simple simple;
+  simple.corpus.license.reset();
+  simple.corpus.availability = Availability::unknown;
+  const Verdict v = simple.verdict();
+  EXPECT_NE(std::find(v.explanation.begin(), v.explanation.end(),
+                      "  corpus (dataset, license: not recorded, availability: not recorded)"),
+            v.explanation.end());
+  EXPECT_NE(std::find(v.explanation.begin(), v.explanation.end(),
+                      "  trainer (software, license: GPL-3.0-or-later, availability: public-download)"),
+            v.explanation.end());
+}
+
 TEST(Evaluate, LicenseLineageFlagsDerivativesOfNonFreeWeights) {
   FineTune llama;
   llama.base_pretrainable = false;
@@ -465,29 +576,231 @@ TEST(Classification, Osaid) {
             "not Open Source AI (parameters not under OSI-approved terms)");
 }
 
-TEST(Classification, ModelOpennessFramework) {
-  auto classify = [](std::vector<std::string> documents, std::optional<std::string> trainer_license) {
+// The MOF's components, recorded for a small open model: trainer + corpus
+// -> [train] -> net -> [quantize] -> net-q8, with a document of each kind
+// describing `net`, a data card for the corpus, and software for the
+// quantizer.  Tests remove or change one piece and read the class.
+struct OpenModel {
+  std::map<DocumentKind, std::optional<std::string>> documents{
+      {DocumentKind::model_card, "CC-BY-4.0"},           {DocumentKind::technical_report, "CC-BY-4.0"},
+      {DocumentKind::evaluation_results, "CC-BY-4.0"},   {DocumentKind::inference_code, "Apache-2.0"},
+      {DocumentKind::evaluation_code, "Apache-2.0"},     {DocumentKind::evaluation_data, "CC-BY-4.0"},
+      {DocumentKind::intermediate_parameters, "Apache-2.0"}, {DocumentKind::research_paper, "CC-BY-4.0"},
+      {DocumentKind::data_preprocessing_code, "Apache-2.0"}};
+  std::optional<std::string> data_card = "CC-BY-4.0";
+  std::optional<std::string> trainer_license = "MIT";
+  Availability corpus_availability = Availability::public_download;
+  // The documents describe this artifact: the model before quantization.
+  std::string described = "net";
+  bool second_dataset = false;
+
+  std::shared_ptr<const Snapshot> freeze() const {
     GraphBuilder builder;
     builder.add(trainer({{"cpu", false}}, trainer_license));
-    builder.add(artifact("corpus", ArtifactKind::dataset, "CC-BY-4.0"));
+    builder.add(artifact("corpus", ArtifactKind::dataset, "CC-BY-4.0", corpus_availability));
     builder.add(artifact("net", ArtifactKind::weights, "Apache-2.0"));
+    builder.add(artifact("net-q8", ArtifactKind::weights, "Apache-2.0"));
+    Artifact quantizer = artifact("quantizer", ArtifactKind::software, "MIT");
+    quantizer.backends = {{"cpu", false}};
+    builder.add(quantizer);
     Step step = train(3.6e15);
-    for (const auto& format : documents) {
-      Artifact document = artifact(format, ArtifactKind::document, "CC-BY-4.0");
-      document.format = format;
-      builder.add(document);
-      step.inputs.push_back({format, InputRole::document});
+    if (second_dataset) {
+      builder.add(artifact("extra", ArtifactKind::dataset, "CC0-1.0"));
+      step.inputs.push_back({"extra", InputRole::training_data});
     }
     builder.add(step);
-    auto graph = builder.freeze();
-    return Evaluator(graph, policy("mof"), test_box()).evaluate(graph->node("net")).classification;
-  };
-  const std::vector<std::string> all{"model-card", "data-card", "technical-report", "paper"};
-  EXPECT_EQ(classify(all, "MIT"), "MOF Class I");
-  EXPECT_EQ(classify({"model-card", "data-card", "technical-report"}, "MIT"),
-            "MOF Class II (lacking for Class I: research paper)");
-  EXPECT_EQ(classify(all, std::nullopt), "MOF Class III (lacking for Class II: open training code)");
-  EXPECT_EQ(classify({"model-card"}, "MIT"), "not classified (lacking: data card, technical report)");
+    builder.add(make_step("quantize", StepKind::quantize,
+                          {{"quantizer", InputRole::software}, {"net", InputRole::initial_weights}}, {"net-q8"}));
+    for (const auto& [kind, license] : documents) {
+      Artifact document = artifact(std::string(to_string(kind)), ArtifactKind::document, license);
+      document.document_kind = kind;
+      document.describes = {described};
+      builder.add(document);
+    }
+    if (data_card) {
+      Artifact card = artifact("corpus-card", ArtifactKind::document, data_card);
+      card.document_kind = DocumentKind::data_card;
+      card.describes = {"corpus"};
+      builder.add(card);
+    }
+    return builder.freeze();
+  }
+  Verdict verdict(std::string_view target = "net-q8") const {
+    auto graph = freeze();
+    return Evaluator(graph, policy("mof"), test_box()).evaluate(graph->node(target));
+  }
+};
+
+const Component& component(const Verdict& v, std::string_view name) {
+  auto found = std::find_if(v.components.begin(), v.components.end(),
+                            [&](const Component& c) { return c.name == name; });
+  if (found == v.components.end()) throw std::runtime_error("no component " + std::string(name));
+  return *found;
+}
+
+TEST(ModelOpennessFramework, EveryComponentOpenIsClassI) {
+  const Verdict v = OpenModel().verdict();
+  EXPECT_EQ(v.classification, "MOF Class I, Open Science");
+  EXPECT_EQ(v.components.size(), 17u);  // MOF's 16, the parameters split into final and intermediate
+  for (const auto& c : v.components)
+    EXPECT_TRUE(!c.required || c.status == ComponentStatus::open) << c.name << ": " << c.detail;
+  // Documents about the network count for its quantized copy.
+  EXPECT_EQ(component(v, "model card").status, ComponentStatus::open);
+  // Training code is the software of every step making weights: the
+  // trainer and the quantizer.
+  EXPECT_EQ(component(v, "training code").artifacts.size(), 2u);
+  EXPECT_EQ(v.summary.rfind("MOF Class I, Open Science under mof: ", 0), 0u) << v.summary;
+}
+
+TEST(ModelOpennessFramework, EachClassNamesWhatTheNextLacks) {
+  OpenModel no_paper;
+  no_paper.documents.erase(DocumentKind::research_paper);
+  EXPECT_EQ(no_paper.verdict().classification,
+            "MOF Class II, Open Tooling (for Class I: research paper not recorded)");
+
+  OpenModel closed_inference;
+  closed_inference.documents[DocumentKind::inference_code] = "CC-BY-NC-4.0";
+  const Verdict v = closed_inference.verdict();
+  EXPECT_EQ(v.classification, "MOF Class III, Open Model (for Class II: inference code not open)");
+  EXPECT_EQ(component(v, "inference code").status, ComponentStatus::not_open);
+  // Code is judged as code: CC-BY-NC is no free software license either.
+  EXPECT_NE(component(v, "inference code").detail.find("CC-BY-NC-4.0"), std::string::npos);
+
+  OpenModel no_card;
+  no_card.documents.erase(DocumentKind::model_card);
+  EXPECT_EQ(no_card.verdict().classification, "not classified (for Class III: model card not recorded)");
+}
+
+TEST(ModelOpennessFramework, ALicenseNotRecordedIsNotOpenYet) {
+  OpenModel unknown;
+  unknown.documents[DocumentKind::evaluation_data] = std::nullopt;
+  const Verdict v = unknown.verdict();
+  EXPECT_EQ(v.classification, "MOF Class III, Open Model (for Class II: evaluation data not known to be open)");
+  EXPECT_EQ(component(v, "evaluation data").status, ComponentStatus::unknown);
+  EXPECT_EQ(component(v, "evaluation data").detail, "the license of 'evaluation-data' is not recorded");
+}
+
+TEST(ModelOpennessFramework, TheWholeLineageCounts) {
+  // The trainer of the upstream step that made `net`, not only the
+  // quantizer of the last step.  With no architecture document, the
+  // training code would have given the architecture.
+  OpenModel closed_trainer;
+  closed_trainer.trainer_license = "CC-BY-NC-4.0";
+  const Verdict v = closed_trainer.verdict();
+  EXPECT_EQ(component(v, "training code").status, ComponentStatus::not_open);
+  EXPECT_EQ(component(v, "model architecture").status, ComponentStatus::not_open);
+  EXPECT_EQ(v.classification, "not classified (for Class III: model architecture not open)");
+  // An architecture document of its own makes it Class III.
+  closed_trainer.documents[DocumentKind::model_architecture] = "Apache-2.0";
+  EXPECT_EQ(closed_trainer.verdict().classification,
+            "MOF Class III, Open Model (for Class II: training code not open)");
+  // A license this tool cannot judge leaves the class where the facts are.
+  OpenModel unknown_trainer;
+  unknown_trainer.trainer_license = "LicenseRef-trainer-terms";
+  EXPECT_EQ(component(unknown_trainer.verdict(), "training code").status, ComponentStatus::unknown);
+
+  // An unpublished upstream dataset keeps it from Class I.
+  OpenModel unpublished;
+  unpublished.corpus_availability = Availability::unavailable;
+  const Verdict w = unpublished.verdict();
+  EXPECT_EQ(w.classification, "MOF Class II, Open Tooling (for Class I: datasets not open)");
+  EXPECT_EQ(component(w, "datasets").detail, "'corpus' is not published");
+
+  // Every dataset needs a data card.
+  OpenModel two_datasets;
+  two_datasets.second_dataset = true;
+  const Verdict x = two_datasets.verdict();
+  EXPECT_EQ(component(x, "data card").status, ComponentStatus::missing);
+  EXPECT_EQ(x.classification, "not classified (for Class III: data card not recorded)");
+}
+
+TEST(ModelOpennessFramework, DocumentsMustDescribeTheModel) {
+  // A card about the corpus is no model card; nor is one about another model.
+  OpenModel elsewhere;
+  elsewhere.described = "corpus";
+  const Verdict v = elsewhere.verdict();
+  EXPECT_EQ(component(v, "model card").status, ComponentStatus::missing);
+  // A fine-tune is another model: its base's documents are not its own.
+  GraphBuilder builder;
+  builder.add(trainer({{"cpu", false}}, "MIT"));
+  builder.add(artifact("corpus", ArtifactKind::dataset, "CC-BY-4.0"));
+  builder.add(artifact("base", ArtifactKind::weights, "Apache-2.0"));
+  builder.add(artifact("tuned", ArtifactKind::weights, "Apache-2.0"));
+  builder.add(train(3.6e15, "pretrain", "base"));
+  builder.add(make_step("fine-tune", StepKind::fine_tune,
+                        {{"trainer", InputRole::software}, {"base", InputRole::initial_weights},
+                         {"corpus", InputRole::training_data}},
+                        {"tuned"}));
+  Artifact card = artifact("base-card", ArtifactKind::document, "CC-BY-4.0");
+  card.document_kind = DocumentKind::model_card;
+  card.describes = {"base"};
+  builder.add(card);
+  auto graph = builder.freeze();
+  const Evaluator evaluator(graph, policy("mof"), test_box());
+  EXPECT_EQ(component(evaluator.evaluate(graph->node("base")), "model card").status, ComponentStatus::open);
+  EXPECT_EQ(component(evaluator.evaluate(graph->node("tuned")), "model card").status, ComponentStatus::missing);
+}
+
+TEST(ModelOpennessFramework, APaperStandsForTheTechnicalReport) {
+  OpenModel paper_only;
+  paper_only.documents.erase(DocumentKind::technical_report);
+  const Verdict v = paper_only.verdict();
+  EXPECT_EQ(component(v, "technical report").status, ComponentStatus::open);
+  EXPECT_EQ(v.classification, "MOF Class I, Open Science");
+  paper_only.documents.erase(DocumentKind::research_paper);
+  EXPECT_EQ(paper_only.verdict().classification,
+            "not classified (for Class III: technical report not recorded)");
+}
+
+TEST(ModelOpennessFramework, TheFormatOfADocumentIsNotItsKind) {
+  // Before document kinds, a format string made a model card.
+  GraphBuilder builder;
+  builder.add(trainer({{"cpu", false}}, "MIT"));
+  builder.add(artifact("corpus", ArtifactKind::dataset, "CC-BY-4.0"));
+  builder.add(artifact("net", ArtifactKind::weights, "Apache-2.0"));
+  builder.add(train(3.6e15));
+  Artifact card = artifact("card", ArtifactKind::document, "CC-BY-4.0");
+  card.format = "model-card";
+  card.describes = {"net"};
+  builder.add(card);
+  auto graph = builder.freeze();
+  const Verdict v = Evaluator(graph, policy("mof"), test_box()).evaluate(graph->node("net"));
+  EXPECT_EQ(component(v, "model card").status, ComponentStatus::missing);
+}
+
+TEST(ModelOpennessFramework, OnlyUnderTheMofPolicy) {
+  auto graph = OpenModel().freeze();
+  EXPECT_TRUE(Evaluator(graph, policy("osaid-1.0"), test_box()).evaluate(graph->node("net")).components.empty());
+}
+
+// Classification policies lead with their class; a policy with no budget
+// makes no claim about time in its summary.
+TEST(Classification, SummariesLeadWithTheClass) {
+  Simple simple;
+  simple.step.compute.flops = 3.6e21;  // 11 years on ROCm
+  const Verdict osaid = simple.verdict(policy("osaid-1.0"));
+  EXPECT_EQ(osaid.classification, "Open Source AI");
+  EXPECT_EQ(osaid.summary,
+            "Open Source AI under osaid-1.0: the parameters (Apache-2.0) and the code ('trainer') are under "
+            "OSI-approved terms; its training data is described ('corpus'), which OSAID asks for instead of "
+            "the data itself");
+  EXPECT_EQ(osaid.explanation.at(0), "net: Open Source AI under policy osaid-1.0, on test-box (round numbers)");
+  EXPECT_EQ(osaid.explanation.at(1),
+            "re-making it: can be re-trained from scratch with free software in about 11.4 years on test-box");
+  const Verdict debian = simple.verdict(policy("debian-ml-policy"));
+  EXPECT_EQ(debian.summary.rfind("Free under debian-ml-policy: its license Apache-2.0 is free", 0), 0u)
+      << debian.summary;
+  const Verdict mof = simple.verdict(policy("mof"));
+  EXPECT_EQ(mof.summary.rfind("not classified under mof: for Class III, ", 0), 0u) << mof.summary;
+  for (const auto* v : {&osaid, &debian, &mof}) EXPECT_EQ(v->summary.find("years"), std::string::npos) << v->summary;
+
+  Simple closed;
+  closed.corpus.license = "CC-BY-NC-4.0";
+  EXPECT_EQ(closed.verdict(policy("debian-ml-policy")).summary,
+            "ToxicCandy under debian-ml-policy: its license Apache-2.0 is free, but license CC-BY-NC-4.0 of "
+            "'corpus' is not acceptable: CC-BY-NC-4.0: its NonCommercial term restricts use");
+  // Policies without classes keep the verdict as their summary.
+  EXPECT_EQ(closed.verdict().summary.rfind("cannot be re-made under guix-base-criterion: ", 0), 0u);
 }
 
 TEST(Evaluate, Errors) {

@@ -281,6 +281,80 @@ TEST(GraphValidation, UnknownReferencesAreAllReported) {
   EXPECT_EQ(problems[2].field, "outputs");
 }
 
+// A document is not derived from nor needed by what it describes: the
+// relation is kept apart from derivations, in both directions.
+TEST(Graph, DocumentsDescribeArtifacts) {
+  GraphBuilder builder;
+  Artifact card = make_artifact("card", ArtifactKind::document);
+  card.document_kind = DocumentKind::model_card;
+  card.describes = {"net", "net-q8"};  // the second is added later
+  builder.add(make_artifact("net", ArtifactKind::weights));
+  builder.add(card);
+  Artifact paper = make_artifact("paper", ArtifactKind::document);
+  paper.document_kind = DocumentKind::research_paper;
+  paper.describes = {"net"};
+  builder.add(paper);
+  builder.add(make_artifact("net-q8", ArtifactKind::weights));
+  builder.add(make_step("quantize", StepKind::quantize, {{"net", InputRole::initial_weights}}, {"net-q8"}));
+  auto g = builder.freeze();
+  const NodeId net = g->node("net"), q8 = g->node("net-q8"), c = g->node("card"), p = g->node("paper");
+  EXPECT_EQ(g->documents_of(net), (std::vector<NodeId>{c, p}));
+  EXPECT_EQ(g->documents_of(q8), (std::vector<NodeId>{c}));
+  EXPECT_EQ(g->described(c), (std::vector<NodeId>{net, q8}));
+  EXPECT_TRUE(g->documents_of(c).empty());
+  EXPECT_EQ(g->document_kind(c), DocumentKind::model_card);
+  EXPECT_EQ(g->document_kind(net), DocumentKind::other);
+  // The full copy gives both back as added.
+  const Artifact read = g->artifact(c);
+  EXPECT_EQ(read.document_kind, DocumentKind::model_card);
+  EXPECT_EQ(read.describes, (std::vector<std::string>{"net", "net-q8"}));
+  // No derivation edge: the card is in nobody's lineage.
+  EXPECT_TRUE(g->consumers(c).empty());
+  EXPECT_EQ(in_degree(c, g->graph()) + out_degree(c, g->graph()), 0u);
+  EXPECT_THROW(g->documents_of(g->node("quantize")), Error);
+}
+
+TEST(GraphValidation, DocumentFields) {
+  auto kind_on_weights = rejection([](GraphBuilder& b) {
+    Artifact a = make_artifact("net", ArtifactKind::weights);
+    a.document_kind = DocumentKind::model_card;
+    b.add(a);
+  });
+  EXPECT_EQ(kind_on_weights.field, "document-kind");
+  EXPECT_EQ(kind_on_weights.message, "artifact 'net' is weights; only documents have a document kind (model-card)");
+  auto describing_data = rejection([](GraphBuilder& b) {
+    Artifact a = make_artifact("games", ArtifactKind::dataset);
+    a.describes = {"net"};
+    b.add(a);
+  });
+  EXPECT_EQ(describing_data.field, "describes");
+  auto itself = rejection([](GraphBuilder& b) {
+    Artifact a = make_artifact("card", ArtifactKind::document);
+    a.describes = {"card"};
+    b.add(a);
+  });
+  EXPECT_EQ(itself.message, "document 'card' describes itself");
+  auto twice = rejection([](GraphBuilder& b) {
+    Artifact a = make_artifact("card", ArtifactKind::document);
+    a.describes = {"net", "net"};
+    b.add(a);
+  });
+  EXPECT_EQ(twice.message, "document 'card' lists 'net' twice in describes");
+
+  GraphBuilder builder;
+  Artifact card = make_artifact("card", ArtifactKind::document);
+  card.describes = {"nothing", "train"};
+  builder.add(card);
+  builder.add(make_artifact("net", ArtifactKind::weights));
+  builder.add(make_step("train", StepKind::train, {}, {"net"}));
+  auto problems = freeze_problems(builder);
+  ASSERT_EQ(problems.size(), 2u);
+  EXPECT_EQ(problems[0].code, ProblemCode::unknown_reference);
+  EXPECT_EQ(problems[0].message, "document 'card' describes unknown artifact 'nothing'");
+  EXPECT_EQ(problems[0].field, "describes");
+  EXPECT_EQ(problems[1].message, "document 'card' describes 'train', which is a step, not an artifact");
+}
+
 TEST(GraphValidation, ReferenceToAStep) {
   GraphBuilder builder;
   builder.add(make_artifact("data", ArtifactKind::dataset));

@@ -21,6 +21,29 @@ TEST(Types, NamesRoundTrip) {
     EXPECT_EQ(parse_input_role(to_string(role)), role);
 }
 
+TEST(Types, DocumentKinds) {
+  for (auto kind : {DocumentKind::other, DocumentKind::model_card, DocumentKind::data_card,
+                    DocumentKind::technical_report, DocumentKind::research_paper, DocumentKind::evaluation_results,
+                    DocumentKind::model_architecture, DocumentKind::inference_code, DocumentKind::evaluation_code,
+                    DocumentKind::data_preprocessing_code, DocumentKind::supporting_libraries,
+                    DocumentKind::evaluation_data, DocumentKind::intermediate_parameters,
+                    DocumentKind::model_metadata, DocumentKind::sample_outputs})
+    EXPECT_EQ(parse_document_kind(to_string(kind)), kind);
+  EXPECT_EQ(document_kind_names(),
+            "other, model-card, data-card, technical-report, research-paper, evaluation-results, "
+            "model-architecture, inference-code, evaluation-code, data-preprocessing-code, "
+            "supporting-libraries, evaluation-data, intermediate-parameters, model-metadata, sample-outputs");
+  EXPECT_FALSE(parse_document_kind("model_card"));
+  EXPECT_FALSE(parse_document_kind("paper"));
+  // MOF's content types: what a component's license is judged as.
+  EXPECT_EQ(content_type(DocumentKind::inference_code), ContentType::code);
+  EXPECT_EQ(content_type(DocumentKind::model_architecture), ContentType::code);
+  EXPECT_EQ(content_type(DocumentKind::evaluation_data), ContentType::data);
+  EXPECT_EQ(content_type(DocumentKind::intermediate_parameters), ContentType::data);
+  EXPECT_EQ(content_type(DocumentKind::model_card), ContentType::document);
+  EXPECT_EQ(content_type(DocumentKind::sample_outputs), ContentType::document);
+}
+
 TEST(Types, NamesAreTheAnnotationSpelling) {
   EXPECT_EQ(to_string(StepKind::fine_tune), "fine-tune");
   EXPECT_EQ(to_string(InputRole::training_data), "training-data");

@@ -106,6 +106,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         }
         if (artifact.kind == mp::ArtifactKind::software && bytes.next() % 2)
           artifact.backends = {{"cpu", false}, {bytes.next() % 2 ? "cuda" : "rocm", bool(bytes.next() % 2)}};
+        // Documents (and, to be refused, other kinds) with a kind and
+        // descriptions: unknown ids, steps, themselves, repeats.
+        if (bytes.next() % 2) artifact.document_kind = static_cast<mp::DocumentKind>(bytes.next() % 15);
+        for (int i = bytes.next() % 3; i > 0; --i) artifact.describes.push_back(bytes.id());
         builder.add(artifact);
       } else {
         mp::Step step;

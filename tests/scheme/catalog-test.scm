@@ -148,9 +148,12 @@
 
 ;; GPL-3.0-or-later weights trained from scratch by gnubg-nn (GPL, CPU) on
 ;; published rollouts whose terms no source states, with unrecorded
-;; compute: those two facts decide, under every policy.
+;; compute: those two facts decide under the policies that judge data and
+;; time.  OSAID asks neither that the data be free nor that the training
+;; fit a budget: the parameters and code are under OSI-approved terms and
+;; the data is described, so it is Open Source AI.
 (test-equal "gnubg-weights"
-  '(undetermined undetermined "undetermined" "undetermined" "not classified")
+  '(undetermined undetermined "undetermined" "Open Source AI" "not classified")
   (row "gnubg-weights"))
 (test-equal "gnubg-weights: deciding facts"
   '(("gnubg-training-data" license) ("train-gnubg-weights" compute))
@@ -163,13 +166,20 @@
 ;; fonts, some commercial: blocked either way (float net unavailable,
 ;; training lines unavailable).  Debian: Apache weights, data missing:
 ;; ToxicCandy.  OSAID does not need the data, only the code (Apache, CPU),
-;; but the compute of the training is unknown: undetermined.
+;; and no compute budget: the unknown compute of the training decides
+;; nothing, so it is Open Source AI.
 (test-equal "tessdata-fast-4.1.0"
-  '(blocked blocked "ToxicCandy" "undetermined" "not classified")
+  '(blocked blocked "ToxicCandy" "Open Source AI" "not classified")
   (row "tessdata-fast-4.1.0"))
 (test-equal "tessdata-fast-4.1.0: blocked by the unpublished float network"
   '(("tessdata-fast-4.1.0-float" unavailable))
   (blocking "tessdata-fast-4.1.0"))
+;; From training data, the integer network may not be taken as it is, nor
+;; its float parent: the blame goes up to the float network, whose lines
+;; were never published.
+(test-equal "tessdata-fast-4.1.0 from training data: the upstream network and what it lacks"
+  "cannot be re-made under from-training-data: making 'tessdata-fast-4.1.0-float': 'tessdata-training-lines' is not available"
+  (verdict-summary (evaluate (second evaluators) "tessdata-fast-4.1.0")))
 (test-equal "tessdata-fast-4.1.0-float"
   '(blocked blocked "undetermined" "undetermined" "not classified")
   (row "tessdata-fast-4.1.0-float"))
@@ -211,6 +221,11 @@
     ("export-boostdesc-py" availability) ("boostdesc-original-binaries" availability)
     ("export-boostdesc-headers" backends))
   (deciding "opencv-boostdesc-descriptors"))
+(test-equal "opencv-boostdesc-descriptors from training data: blamed on the binaries' making"
+  '("cannot be re-made under from-training-data: making 'boostdesc-original-binaries': 'boostdesc-trainer' is not available"
+    ("learn-boostdesc" "export-boostdesc-headers"))
+  (let ((v (evaluate (second evaluators) "opencv-boostdesc-descriptors")))
+    (list (verdict-summary v) (map planned-step-id (verdict-plan v)))))
 (test-equal "boostdesc-original-binaries"
   '(blocked blocked "ToxicCandy" "not Open Source AI" "not classified")
   (row "boostdesc-original-binaries"))
@@ -255,9 +270,40 @@
 
 ;; OLMo 7B: Apache-2.0 code and weights that train on ROCm, on Dolma (ODC-By
 ;; since 2024-04-15), but 9.7e22 FLOPs take about a century on the
-;; desktop's GPU.  Debian has no budget: Free; OSAID: Open Source AI.
-(test-equal "olmo-7b" '(over-budget over-budget "Free" "Open Source AI" "not classified")
+;; desktop's GPU.  Debian has no budget: Free; OSAID: Open Source AI.  MOF:
+;; its card, Dolma's datasheet, the paper (CC-BY-4.0, standing for the
+;; technical report) and its evaluation are open, the architecture is in the
+;; Apache-2.0 training code: Class III.  Class II lacks only the evaluation
+;; data, whose sets' terms were not read; Class I's components (Dolma, the
+;; Dolma toolkit, the checkpoints, the paper) are all open.
+(test-equal "olmo-7b" '(over-budget over-budget "Free" "Open Source AI" "MOF Class III, Open Model")
   (row "olmo-7b"))
+(let ((mof (evaluate (last evaluators) "olmo-7b")))
+  (test-equal "olmo-7b: what MOF Class II lacks"
+    "MOF Class III, Open Model (for Class II: evaluation data not known to be open)"
+    (verdict-classification mof))
+  (test-equal "olmo-7b: the documents its class rests on"
+    '(("model card" "olmo-7b-model-card") ("data card" "dolma-datasheet")
+      ("technical report" "olmo-paper") ("evaluation results" "olmo-7b-evaluation-results")
+      ("inference code" "olmo-inference-code") ("evaluation code" "olmo-eval")
+      ("data preprocessing code" "dolma-toolkit") ("intermediate parameters" "olmo-7b-checkpoints")
+      ("research paper" "olmo-paper"))
+    (filter-map (lambda (c)
+                  (and (eq? 'open (component-status c))
+                       (member (component-name c)
+                               '("model card" "data card" "technical report" "evaluation results"
+                                 "inference code" "evaluation code" "data preprocessing code"
+                                 "intermediate parameters" "research paper"))
+                       (cons (component-name c) (component-ids c))))
+                (verdict-components mof)))
+  (test-assert "olmo-7b: the MOF summary leads with the class, and claims no compute"
+    (and (string-prefix? "MOF Class III, Open Model under mof: for Class II, evaluation data"
+                         (verdict-summary mof))
+         (not (string-contains (verdict-summary mof) "years")))))
+(test-assert "olmo-7b: OSAID's summary leads with the class, not with 108 years"
+  (let ((summary (verdict-summary (evaluate (fourth evaluators) "olmo-7b"))))
+    (and (string-prefix? "Open Source AI under osaid-1.0: " summary)
+         (not (string-contains summary "years")))))
 (test-assert "a century of compute"
   (< 100 (/ (verdict-hours (evaluate (first evaluators) "olmo-7b")) 24 365.25) 110))
 

@@ -51,4 +51,21 @@
 (test-equal "a determined verdict has no deciding facts" '()
   (deciding-facts (graph-with "CC0-1.0" (compute #:hours 1 #:hardware-profile "desktop-amd-gpu")) "net"))
 
+(test-equal "documents survive the changed copies a deciding fact is tried on"
+  '("games")
+  ;; The copies are rebuilt from records: a document's kind and what it
+  ;; describes must come along, or the copy would not be a graph.
+  (map deciding-fact-id
+       (deciding-facts
+        (make-provenance-graph
+         (list (artifact "trainer" 'software #:license "GPL-3.0-or-later" #:availability 'public-download
+                         #:backends '((cpu . #f) (rocm . #f)))
+               (artifact "games" 'dataset #:availability 'public-download)
+               (artifact "net" 'weights #:license "CC0-1.0")
+               (artifact "games-card" 'document #:document-kind 'data-card #:describes '("games")))
+         (list (step "train" 'train #:inputs '(("trainer" . software) ("games" . training-data))
+                     #:outputs '("net")
+                     #:compute (compute #:hours 10 #:hardware-profile "desktop-amd-gpu"))))
+        "net")))
+
 (test-end "decide")

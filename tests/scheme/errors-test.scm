@@ -3,7 +3,7 @@
 ;;; that it is an ordinary catchable condition (the process lives on).
 
 (use-modules (srfi srfi-1) (srfi srfi-64) (ice-9 exceptions) (ice-9 match)
-             (model-provenance graph) (model-provenance evaluate))
+             (model-provenance graph) (model-provenance evaluate) (model-provenance annotations))
 
 (load "chess.scm")
 
@@ -94,6 +94,22 @@
 (test-equal "a wrong kind names the argument, the path and what was expected"
   '(1 "one of weights, dataset, software, document for artifact 0 'x' kind" model)
   (type-failure (lambda () (make-provenance-graph (list (artifact "x" 'model)) '()))))
+
+(test-equal "a document kind that is a likely typo says which was meant"
+  '(1 "one of other, model-card, data-card, technical-report, research-paper, evaluation-results, model-architecture, inference-code, evaluation-code, data-preprocessing-code, supporting-libraries, evaluation-data, intermediate-parameters, model-metadata, sample-outputs for artifact 0 'x' document-kind; did you mean model-card?" model-crd)
+  (type-failure (lambda () (make-provenance-graph (list (artifact "x" 'document #:document-kind 'model-crd)) '()))))
+
+(test-equal "only documents have a kind"
+  '(invalid-value "document-kind")
+  (match (provenance-failure
+          (lambda () (make-provenance-graph (list (artifact "x" 'weights #:document-kind 'model-card)) '())))
+    ((message ids code field) (list code field))))
+
+(test-equal "a document describing nothing known"
+  '(invalid-graph ("card" "net"))
+  (match (provenance-failure
+          (lambda () (make-provenance-graph (list (artifact "card" 'document #:describes '("net"))) '())))
+    ((message ids code field) (list code ids))))
 
 (test-equal "a wrong field type"
   '(1 "a string for artifact 0 'x' license (or #f)" 42)
@@ -189,5 +205,38 @@
 (test-assert "no raw control character in a license error"
   (match (provenance-failure (lambda () (license-canonical "MIT\nAND")))
     ((message . _) (not (string-index message #\newline)))))
+
+;;; The annotation language: document kinds and descriptions.
+
+(define (annotation-message clauses)
+  (guard (e ((annotation-error? e) (exception-message e)))
+    (parse-provenance clauses)
+    #f))
+
+(test-equal "a document kind is checked, with the name likeliest meant"
+  "document 'card' #:document-kind: expected one of other, model-card, data-card, technical-report, research-paper, evaluation-results, model-architecture, inference-code, evaluation-code, data-preprocessing-code, supporting-libraries, evaluation-data, intermediate-parameters, model-metadata, sample-outputs, got model-crd; did you mean model-card?"
+  (annotation-message '((document "card" #:document-kind model-crd))))
+(test-equal "only documents have one"
+  "weights 'net': only documents have #:document-kind"
+  (annotation-message '((weights "net" #:document-kind model-card))))
+(test-equal "nor describe anything"
+  "dataset 'games': only documents have #:describes"
+  (annotation-message '((dataset "games" #:describes ("net")))))
+(test-equal "what a document describes is a list of ids"
+  "document 'card' #:describes: expected a list of artifact ids, got \"net\""
+  (annotation-message '((document "card" #:describes "net"))))
+(test-equal "a format that names a kind is not taken for one"
+  "document 'card': #:format model-card is the file's format; say what the document is with #:document-kind model-card"
+  (annotation-message '((document "card" #:format "model-card"))))
+(test-equal "a well-formed document"
+  '(research-paper ("net") "CC-BY-4.0")
+  (match (provenance-artifacts
+          (parse-provenance '((document "paper" #:document-kind research-paper #:describes ("net")
+                                        #:license "CC-BY-4.0" #:format pdf))))
+    ((a) (list (artifact-document-kind a) (artifact-describes a) (artifact-license a)))))
+
+(test-equal "a verdict accessor on something else names what it expected"
+  'wrong-type-arg
+  (catch #t (lambda () (verdict-summary "net")) (lambda (key . _) key)))
 
 (test-end "errors")

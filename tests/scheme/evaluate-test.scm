@@ -2,7 +2,7 @@
 ;;; Verdicts from Scheme.  The test machine does 1e12 FLOP/s on its CPU and
 ;;; 1e13 on a free GPU, fully used: 3.6e16 FLOPs take an hour on the GPU.
 
-(use-modules (srfi srfi-1) (srfi srfi-64) (ice-9 match)
+(use-modules (srfi srfi-1) (srfi srfi-26) (srfi srfi-64) (ice-9 match)
              (model-provenance graph) (model-provenance evaluate))
 
 (load "chess.scm")
@@ -94,6 +94,96 @@
     (verdict-classification (evaluate (make-evaluator graph #:hardware box
                                                       #:policy (lookup-policy "debian-ml-policy"))
                                       "sf-net"))))
+
+;;; evaluate-all's entries: verdict accessors take them.
+
+(let* ((graph (chess-graph))
+       (evaluator (make-evaluator graph #:hardware box))
+       (entries (evaluate-all evaluator))
+       (verdicts (map (lambda (id) (evaluate evaluator id)) '("lc0-net" "sf-net" "sf-net-v2"))))
+  (test-equal "(map verdict-summary (evaluate-all evaluator)) gives each verdict's summary"
+    (map verdict-summary verdicts)
+    (map verdict-summary entries))
+  (test-equal "and every other accessor too"
+    (map (lambda (v) (list (verdict-target v) (verdict-kind v) (verdict-classification v)
+                           (verdict-explanation v) (verdict-plan-hours v)))
+         verdicts)
+    (map (lambda (v) (list (verdict-target v) (verdict-kind v) (verdict-classification v)
+                           (verdict-explanation v) (verdict-plan-hours v)))
+         entries))
+  (test-assert "the full verdict of an entry" (every verdict? (map verdict-summary-entry-verdict entries)))
+  (test-assert "acceptable-verdict? too"
+    (equal? (map acceptable-verdict? verdicts) (map acceptable-verdict? entries))))
+
+;;; Unknown compute is not 0 hours.
+
+(let ((known (evaluate (make-evaluator (simple-graph "CC0-1.0") #:hardware box) "net"))
+      (unknown (evaluate (make-evaluator (chess-graph) #:hardware box) "sf-net-v2")))
+  (test-equal "a plan's hours when every step's are known" '(#t 1.0)
+    (list (verdict-hours-known? known) (verdict-plan-hours known)))
+  ;; sf-net-v2: generating its data takes a known time, its fine-tuning an
+  ;; unknown one.
+  (test-equal "#f when a planned step's are not, though the known part adds up" '(#f #f #t)
+    (list (verdict-hours-known? unknown) (verdict-plan-hours unknown) (positive? (verdict-hours unknown))))
+  (test-equal "summary entries say so too" '(#t #t #f)
+    (map verdict-summary-entry-hours-known? (evaluate-all (make-evaluator (chess-graph) #:hardware box)))))
+
+;;; Classification policies.
+
+(let ((v (evaluate (make-evaluator (simple-graph "CC0-1.0") #:hardware box
+                                   #:policy (lookup-policy "osaid-1.0"))
+                   "net")))
+  (test-assert "OSAID's summary leads with its class, with no claim about time"
+    (and (string-prefix? "Open Source AI under osaid-1.0: " (verdict-summary v))
+         (not (string-contains (verdict-summary v) "hour"))))
+  (test-equal "the class alone" "Open Source AI" (verdict-class v))
+  (test-equal "no MOF components under OSAID" '() (verdict-components v)))
+
+(define (documented-graph paper-license)
+  ;; The simple graph, with the documents of MOF's Class III and a paper.
+  (make-provenance-graph
+   (list (artifact "trainer" 'software #:license "GPL-3.0-or-later"
+                   #:availability 'public-download #:backends '((cpu . #f) (rocm . #f)))
+         (artifact "corpus" 'dataset #:license "CC-BY-4.0" #:availability 'public-download)
+         (artifact "net" 'weights #:license "Apache-2.0" #:availability 'public-download)
+         (artifact "card" 'document #:document-kind 'model-card #:describes '("net")
+                   #:license "CC-BY-4.0" #:availability 'public-download)
+         (artifact "corpus-card" 'document #:document-kind 'data-card #:describes '("corpus")
+                   #:license "CC-BY-4.0" #:availability 'public-download)
+         (artifact "results" 'document #:document-kind 'evaluation-results #:describes '("net")
+                   #:license "CC-BY-4.0" #:availability 'public-download)
+         (artifact "paper" 'document #:document-kind 'research-paper #:describes '("net")
+                   #:license paper-license #:availability 'public-download))
+   (list (step "train" 'train #:inputs '(("trainer" . software) ("corpus" . training-data))
+               #:outputs '("net") #:compute (compute #:flops 3.6e16)))))
+
+(let ((open (evaluate (make-evaluator (documented-graph "CC-BY-4.0") #:hardware box
+                                      #:policy (lookup-policy "mof"))
+                      "net"))
+      (closed (evaluate (make-evaluator (documented-graph "CC-BY-NC-4.0") #:hardware box
+                                        #:policy (lookup-policy "mof"))
+                        "net")))
+  (test-equal "MOF Class III from Scheme, with what Class II lacks"
+    "MOF Class III, Open Model (for Class II: inference code not recorded, evaluation code not recorded, evaluation data not recorded)"
+    (verdict-classification open))
+  (test-equal "the class alone" "MOF Class III, Open Model" (verdict-class open))
+  (test-equal "the paper stands for the technical report"
+    '(open ("paper"))
+    (let ((report (find (lambda (c) (string=? "technical report" (component-name c)))
+                        (verdict-components open))))
+      (list (component-status report) (component-ids report))))
+  (test-equal "components as records: name, class, content type, required?, status"
+    '("model card" 3 document #t open)
+    (let ((c (find (lambda (c) (string=? "model card" (component-name c))) (verdict-components open))))
+      (list (component-name c) (component-class c) (component-content-type c) (component-required? c)
+            (component-status c))))
+  (test-equal "a NonCommercial paper is no open document: not classified"
+    "not classified (for Class III: technical report not recorded)"
+    (verdict-classification closed))
+  (test-equal "the paper itself is not open"
+    'not-open
+    (component-status (find (lambda (c) (string=? "research paper" (component-name c)))
+                            (verdict-components closed)))))
 
 (test-equal "canonical license" "(MIT OR Apache-2.0) AND BSD-3-Clause"
   (license-canonical "(MIT  OR Apache-2.0)AND BSD-3-Clause"))

@@ -36,6 +36,37 @@
 
 (test-equal "unknown node" #f (graph-node graph "stockfish"))
 
+;;; Documents: a kind, and what they describe, apart from derivations.
+
+(define documented
+  (make-provenance-graph
+   (append (chess-artifacts)
+           (list (artifact "sf-card" 'document #:document-kind 'model-card #:license "CC0-1.0"
+                           #:describes '("sf-net" "sf-net-v2"))
+                 (artifact "binpack-card" 'document #:document-kind 'data-card
+                           #:describes '("sf-binpack"))
+                 (artifact "notes" 'document)))
+   (chess-steps)))
+
+(test-equal "a document round trips with its kind and what it describes"
+  '(model-card ("sf-net" "sf-net-v2"))
+  (let ((card (graph-node documented "sf-card")))
+    (list (artifact-document-kind card) (artifact-describes card))))
+(test-equal "other, and nothing described, by default" '(other ())
+  (let ((notes (graph-node documented "notes")))
+    (list (artifact-document-kind notes) (artifact-describes notes))))
+(test-equal "the documents of an artifact" '("sf-card") (documents-of documented "sf-net"))
+(test-equal "none for one undescribed" '() (documents-of documented "lc0-net"))
+(test-equal "describing is no derivation: lineages are unchanged"
+  (depths (ancestors graph "sf-net-v2"))
+  (depths (ancestors documented "sf-net-v2")))
+(test-assert "the kinds, from the core"
+  (and (eq? 'other (first (document-kinds)))
+       (every (cut memq <> (document-kinds))
+              '(model-card data-card technical-report research-paper evaluation-results
+                model-architecture inference-code evaluation-code data-preprocessing-code
+                evaluation-data intermediate-parameters))))
+
 (test-equal "ancestors with depths"
   '(("generate-sf-data" . 2) ("lc0-engine" . 2) ("lc0-net" . 2) ("lc0-selfplay" . 3)
     ("lczero-training" . 3) ("nnue-pytorch" . 1) ("selfplay" . 4) ("sf-binpack" . 1)
@@ -112,6 +143,6 @@
   (every (lambda (name)
            (procedure-documentation (module-ref (resolve-interface '(model-provenance graph)) name)))
          '(make-provenance-graph ancestors descendants derivation-path lineage-roots
-           dominators lineage->dot artifact step)))
+           dominators lineage->dot artifact step documents-of document-kinds)))
 
 (test-end "graph")

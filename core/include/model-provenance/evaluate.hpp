@@ -65,6 +65,24 @@ struct MissingFact {
   std::string reason;  // what is unknown and what would settle it
 };
 
+// One component of the Model Openness Framework, and what the lineage
+// shows of it.  open: recorded, under a license MOF accepts for its content
+// type, and obtainable; not_open: recorded, but its license is not open or
+// it cannot be had; unknown: recorded, but its license or availability is
+// not; missing: nothing recorded.
+enum class ComponentStatus : std::uint8_t { open, not_open, unknown, missing };
+std::string_view to_string(ComponentStatus);
+
+struct Component {
+  std::string name;        // "model card", "training code", "datasets", ...
+  int mof_class = 3;       // the class that first requires it: 3, 2 or 1
+  ContentType content = ContentType::document;
+  bool required = true;    // false for MOF's optional components
+  ComponentStatus status = ComponentStatus::missing;
+  std::vector<NodeId> artifacts;  // what it rests on (documents, software, data, weights)
+  std::string detail;      // what was found, or what is not open or not recorded
+};
+
 struct PlannedStep {
   NodeId step;
   std::string backend;  // empty when unknown
@@ -79,13 +97,23 @@ struct Verdict {
   std::string hardware;
   std::optional<double> budget_hours;
   double hours = 0;                  // the plan's known wall-clock, each step once
+  // Whether `hours` is the plan's whole wall-clock: false when the compute
+  // of a planned step is unknown, or nothing is planned (opaque).
+  bool hours_known = false;
   std::vector<PlannedStep> plan;     // in derivation order
   std::vector<NodeId> obtained;      // artifacts taken as they are
   std::vector<Blocker> blockers;     // on the plan with fewest obstacles
   std::vector<MissingFact> missing;  // facts that would decide an undetermined verdict
   std::vector<std::string> license_lineage;  // declared licenses the lineage contradicts
-  std::string classification;        // the policy's own class (ToxicCandy, MOF Class II, ...)
-  std::string summary;               // one line, fit for a lint warning
+  // The policy's own class (ToxicCandy, MOF Class II, ...) and, in
+  // parentheses, what it rests on or lacks for the next class; the verdict
+  // kind for policies without classes.
+  std::string classification;
+  std::vector<Component> components;  // MOF's, for the mof classification
+  // One line, fit for a lint warning: under a classification policy, the
+  // class and its reasons; otherwise whether and how the weights can be
+  // re-made.
+  std::string summary;
   std::vector<std::string> explanation;
 };
 
@@ -98,6 +126,7 @@ struct VerdictSummary {
   std::uint32_t blockers;
   std::uint32_t missing;
   bool license_contradicted;
+  bool hours_known;  // false when a step of that plan has unknown compute, or there is none
 };
 
 // Evaluates the weights of one snapshot under one policy and hardware.

@@ -40,6 +40,7 @@ struct ArtifactRecord {
   std::uint32_t first_backend, backend_count;
   ArtifactKind kind;
   Availability availability;
+  DocumentKind document_kind;
 };
 
 struct StepRecord {
@@ -67,6 +68,14 @@ struct StepLink {
   InputRole role;
 };
 
+// A document and an artifact it describes; before freezing, `described`
+// may be the StringId of its id, like a StepLink's artifact.
+struct Description {
+  std::uint32_t document;
+  std::uint32_t described;
+  friend bool operator==(const Description&, const Description&) = default;
+};
+
 constexpr std::uint64_t unknown_size = ~std::uint64_t{0};
 
 // Everything but the structure, shared by builder and snapshot.
@@ -78,6 +87,10 @@ struct GraphTables {
   std::vector<SourceRecord> sources;
   std::vector<BackendRecord> backends;
   std::vector<StepLink> links;
+  // Sorted by document once frozen; by_described holds the same pairs
+  // sorted by the artifact described.
+  std::vector<Description> descriptions;
+  std::vector<Description> by_described;
 };
 
 }  // namespace detail
@@ -115,6 +128,7 @@ class Snapshot {
   // node and `step` a step node.
   ArtifactKind artifact_kind(NodeId artifact) const { return artifact_record(artifact).kind; }
   Availability availability(NodeId artifact) const { return artifact_record(artifact).availability; }
+  DocumentKind document_kind(NodeId artifact) const { return artifact_record(artifact).document_kind; }
   std::optional<std::string_view> license(NodeId artifact) const;
   StepKind step_kind(NodeId step) const { return step_record(step).kind; }
   // Inline: the evaluator calls these a few times per step and edge.
@@ -150,6 +164,13 @@ class Snapshot {
   // Steps producing an artifact, and steps consuming it.
   std::vector<NodeId> producers(NodeId artifact) const;
   std::vector<NodeId> consumers(NodeId artifact) const;
+
+  // What a document describes, and the documents describing an artifact,
+  // in node order.  Descriptions are no derivation: lineage queries do not
+  // follow them.
+  std::vector<NodeId> described(NodeId document) const;
+  std::vector<NodeId> documents_of(NodeId artifact) const;
+  bool has_documents() const { return !tables_.descriptions.empty(); }
 
   const DerivationGraph& graph() const { return graph_; }
   // Approximate heap bytes held, for benchmarks.

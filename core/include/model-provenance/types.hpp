@@ -14,6 +14,39 @@ namespace model_provenance {
 
 enum class ArtifactKind : std::uint8_t { weights, dataset, software, document };
 
+// What a document artifact is.  A document is a published component that
+// accompanies a model without being needed to make it: a card, a report,
+// results, and the code and data that use or judge the model rather than
+// make it (inference and evaluation code, evaluation data, checkpoints).
+// The kinds are the components of the Model Openness Framework (MOF,
+// arXiv:2403.13784) that the derivation graph does not model already;
+// the others are read from the graph: the final parameters are the weights,
+// training code the software of the steps that make them, datasets the
+// data those steps use.  `other` is a document of no MOF component.
+enum class DocumentKind : std::uint8_t {
+  other,
+  model_card,
+  data_card,
+  technical_report,
+  research_paper,
+  evaluation_results,
+  model_architecture,
+  inference_code,
+  evaluation_code,
+  data_preprocessing_code,
+  supporting_libraries,
+  evaluation_data,
+  intermediate_parameters,
+  model_metadata,
+  sample_outputs,
+};
+
+// The kind of content MOF judges a component's license by: code needs a
+// free software license, data an open data (or free) license, documents an
+// open content license.
+enum class ContentType : std::uint8_t { code, data, document };
+ContentType content_type(DocumentKind);
+
 enum class Availability : std::uint8_t {
   unknown,
   public_download,
@@ -84,6 +117,11 @@ struct Artifact {
   std::string notes;
   std::vector<Source> sources;
   std::vector<BackendSupport> backends;  // software only
+  DocumentKind document_kind = DocumentKind::other;  // documents only
+  // Documents only: the artifacts (weights, datasets, software) this one
+  // documents.  Not a derivation: a model card is not needed to make the
+  // weights it describes, so it is no step's input.
+  std::vector<std::string> describes;
   friend bool operator==(const Artifact&, const Artifact&) = default;
 };
 
@@ -122,15 +160,19 @@ std::string_view to_string(ArtifactKind);
 std::string_view to_string(Availability);
 std::string_view to_string(StepKind);
 std::string_view to_string(InputRole);
+std::string_view to_string(DocumentKind);
+std::string_view to_string(ContentType);
 std::optional<ArtifactKind> parse_artifact_kind(std::string_view);
 std::optional<Availability> parse_availability(std::string_view);
 std::optional<StepKind> parse_step_kind(std::string_view);
 std::optional<InputRole> parse_input_role(std::string_view);
+std::optional<DocumentKind> parse_document_kind(std::string_view);
 
 // All names of an enum, for "expected one of ..." messages.
 std::string artifact_kind_names();
 std::string availability_names();
 std::string step_kind_names();
 std::string input_role_names();
+std::string document_kind_names();
 
 }  // namespace model_provenance
