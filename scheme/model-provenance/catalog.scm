@@ -14,6 +14,7 @@
   #:use-module (model-provenance annotations)
   #:use-module (model-provenance citations)
   #:use-module (model-provenance config)
+  #:use-module (model-provenance evaluate)
   #:use-module (model-provenance graph)
   #:use-module (model-provenance lint)
   #:export (&input-error
@@ -35,7 +36,7 @@
   (let ((module (make-fresh-user-module)))
     (for-each (lambda (name) (module-use! module (resolve-interface name)))
               '((model-provenance annotations) (model-provenance citations) (model-provenance graph)
-                (model-provenance lint)))
+                (model-provenance evaluate) (model-provenance lint)))
     module))
 
 (define (describe-exception e)
@@ -57,9 +58,13 @@
             (else (input-error "~a: ~a" file (describe-exception e))))
     (eval form module)))
 
+(define (declaration? value)
+  (or (provenance? value) (policy? value) (hardware-profile? value)))
+
 (define (load-declarations file)
-  "Evaluate FILE's forms; return two lists: the package views and the
-provenance declarations among their values (lists of them count too)."
+  "Evaluate FILE's forms; return two lists: the package views, and the
+provenance declarations, policies and hardware profiles among their
+values (lists of them count too)."
   (when (file-is-directory? file)
     (input-error "~a: is a directory, not a file of declarations" file))
   (let ((port (catch 'system-error
@@ -78,7 +83,7 @@ provenance declarations among their values (lists of them count too)."
               (let* ((value (evaluate-declaration form module file))
                      (values* (if (list? value) value (list value))))
                 (loop (append (reverse (filter package-view? values*)) packages)
-                      (append (reverse (filter provenance? values*)) declarations)))))))))
+                      (append (reverse (filter declaration? values*)) declarations)))))))))
 
 (define (file-is-directory? file)
   (false-if-exception (eq? 'directory (stat:type (stat file)))))

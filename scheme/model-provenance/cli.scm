@@ -126,6 +126,53 @@
         ;; A missing value: "Missing required argument after `-L'".
         (usage-error "~a" (apply format #f message arguments))))))
 
+;; Each subcommand: its synopsis, what it does, and the options it reads
+;; (beyond -h, and the caller's own options, which every one takes).
+(define %commands
+  '(("lint" "[PACKAGE]..."
+     "Check PACKAGES (by default ~a) for weights without provenance, verdicts\nthat do not meet the policy, and annotations that contradict the package;\nprint one line a problem, as guix lint does."
+     (policy hardware format-text-json explain source no-catalog))
+    ("show" "ID|PACKAGE..."
+     "Show the lineage of artifacts or steps, or of the weights packages ship,\nas a tree, with the verdict of each weights file."
+     (policy hardware format-text-json no-catalog))
+    ("why" "ID|PACKAGE..."
+     "Explain the verdict on artifacts, or on the weights packages ship: the\ncheapest plan to re-make them, what is taken as it is, what blocks it."
+     (policy hardware format-text-json explain no-catalog))
+    ("graph" "ID|PACKAGE..."
+     "Draw the lineage of artifacts, or of the weights packages ship, as one\ngraph: shapes by kind, colours by status under the policy, the cheapest\nplan in blue, what blocks it in red, roles on edges, compute on steps,\nverdicts on weights, a legend."
+     (policy hardware format-dot-svg no-catalog))
+    ("report" "[PACKAGE]..."
+     "Lint PACKAGES (by default ~a), then tabulate every weights file they ship\nwith its verdict, wall-clock and what blocks or decides it, the weights\nin sources but not built, every built-in policy side by side, and what\nwould decide each undetermined verdict."
+     (policy hardware format-text-json no-catalog))
+    ("scan" "PATH..."
+     "List the trained weights inside unpacked sources: model files, and large\nnumeric arrays in C sources."
+     (format-text-json))))
+
+(define (option-with-choices first-line choices)
+  (string-append first-line "\n"
+                 (string-concatenate
+                  (map (cut string-append (make-string 23 #\space) <> "\n")
+                       (wrapped-lines (format #f "~{~a~^, ~}, or one an -L file defines" choices)
+                                      56)))))
+
+(define (option-help option)
+  (case option
+    ((policy) (option-with-choices "  -p, --policy=NAME    judge under policy NAME (default guix-base-criterion):"
+                                   (map policy-name (builtin-policies))))
+    ((hardware) (option-with-choices "      --hardware=NAME  on hardware NAME (default desktop-amd-gpu):"
+                                     (map hardware-profile-name (builtin-hardware-profiles))))
+    ((format-text-json) "  -f, --format=FORMAT  write text (default) or json\n")
+    ((format-dot-svg) "  -f, --format=FORMAT  write Graphviz dot (default) or svg (drawn by dot)\n")
+    ((explain) "  -e, --explain        explain each verdict and what would decide an\n                       undetermined one\n")
+    ((source) "      --source=DIR     with one package, also scan its unpacked source DIR\n                       and compare with what is recorded\n")
+    ((no-catalog) (format #f "      --no-catalog     start from no declarations instead of the catalog\n                       (~a)~%" %model-provenance-catalog))))
+
+(define %exit-status-help
+  "Exit status: 0 when every weights file judged meets the policy and there
+is nothing to warn about; 1 when lint warns or a weights file is not shown
+to meet the policy (lint, why, report); 2 on a usage or input error.
+")
+
 (define (help program packages-from options-help)
   (format #t "Usage: ~a [OPTION]... COMMAND [ARGUMENT]...
 Tell where the trained weights of packages come from, and whether users
@@ -133,70 +180,112 @@ could make such networks themselves with free software.
 
 Commands:
   lint [PACKAGE]...    check PACKAGES (by default ~a) for weights
-                       without provenance, unacceptable verdicts and
-                       annotations that contradict the package
-  show ID|PACKAGE      show the lineage of an artifact, or of the weights a
-                       package ships, as a tree
-  why ID|PACKAGE       explain the verdict on an artifact or shipped weights
-  graph ID|PACKAGE     write the lineage in Graphviz DOT (dot -Tsvg draws it)
-  report [PACKAGE]...  lint, then a table of every shipped weights file with
-                       its verdict, plan and obstacles, then the verdicts of
-                       every built-in policy side by side
-  scan PATH...         list the trained weights inside unpacked sources:
-                       model files, and large numeric arrays in C sources
+                       without provenance, verdicts that fail the policy
+                       and annotations that contradict the package
+  show ID|PACKAGE...   show the lineage as a tree
+  why ID|PACKAGE...    explain the verdict on artifacts or shipped weights
+  graph ID|PACKAGE...  draw the lineage with statuses and verdicts (dot, svg)
+  report [PACKAGE]...  lint, then tabulate every shipped weights file with
+                       its verdict, plan and obstacles, and every built-in
+                       policy side by side
+  scan PATH...         list the trained weights inside unpacked sources
+  help COMMAND         describe COMMAND and its options
 
-An ID names an artifact of the catalog or of an annotation; any other
-name is a package, whose shipped weights are meant.
+An ID names an artifact or step of the catalog or of an annotation; any
+other name is a package, whose shipped weights are meant.
 
 Options:
-~a  -p, --policy=NAME    judge under policy NAME (default guix-base-criterion):
-                       ~{~a~^, ~}
-      --hardware=NAME  on hardware NAME (default desktop-amd-gpu):
-                       ~{~a~^, ~}
-  -f, --format=FORMAT  write text (default) or json
-      --no-catalog     start from no declarations instead of the catalog
-                       (~a)
-      --source=DIR     with lint of one package, also scan its unpacked
-                       source DIR and compare with what is recorded
-  -e, --explain        with lint and why, explain each verdict and what
-                       would decide an undetermined one
-  -h, --help           show this help and exit
+~a~a~a~a~a~a~a  -h, --help           show this help (with COMMAND, that command's) and exit
   -V, --version        show the version and exit
 
-Exit status: 0 when there is nothing to report, 1 when lint warns, 2 on a
-usage or input error.
+~a
+Report bugs to the model-provenance maintainers; the manual is `info model-provenance'.
 "
           program packages-from options-help
-          (map policy-name (builtin-policies))
-          (map hardware-profile-name (builtin-hardware-profiles))
-          %model-provenance-catalog))
+          (option-help 'policy) (option-help 'hardware)
+          "  -f, --format=FORMAT  write text (default) or json; graph writes dot\n                       (default) or svg\n"
+          (option-help 'explain) (option-help 'source) (option-help 'no-catalog)
+          %exit-status-help))
+
+(define (command-help program packages-from options-help command)
+  (match (assoc command %commands)
+    ((name synopsis description options)
+     (format #t "Usage: ~a [OPTION]... ~a ~a~%~a~%~%Options:~%~a~a  -h, --help           show this help and exit~%~%~a"
+             program name synopsis
+             (if (string-contains description "~a") (format #f description packages-from) description)
+             options-help
+             (string-concatenate (map option-help options))
+             (if (member name '("lint" "why" "report"))
+                 %exit-status-help
+                 "Exit status: 0 on success, 2 on a usage or input error.\n")))
+    (#f (usage-error "no command named '~a'; expected ~{~a~^, ~}" command (map car %commands)))))
 
 ;;; Output.
 
-(define (warning->json w)
-  `((package . ,(package-view-name (warning-package w)))
-    (version . ,(package-view-version (warning-package w)))
-    (location . ,(format-location (or (warning-location w)
-                                      (package-view-location (warning-package w)))))
-    (checker . "model-provenance")
-    (kind . ,(warning-kind w))
-    (message . ,(warning-message w))
-    (explanation . ,(list->vector (warning-explanation w)))))
+;; Every --format=json document has the same top-level members, and the
+;; schema in schema/model-provenance-output.schema.json describes them; its
+;; version changes when a member changes meaning or is removed.
+(define %json-schema "urn:model-provenance:output:1")
+(define %json-schema-version 1)
 
-(define (verdict->json v)
+(define (json-document command context members)
+  `((schema . ,%json-schema)
+    (schema_version . ,%json-schema-version)
+    (command . ,command)
+    (program_version . ,%model-provenance-version)
+    (policy . ,(if context (policy-name (lint-context-policy context)) 'null))
+    (hardware . ,(if context (hardware-profile-name (lint-context-hardware context)) 'null))
+    ,@members))
+
+(define (emit-json document)
+  (write-json document)
+  (newline))
+
+(define (json-or-null value) (or value 'null))
+
+(define (location->json location)
+  ;; Lines and columns as editors count them: lines from 1, columns from 0.
+  (match location
+    ((((? symbol?) . _) . _)
+     `((file . ,(json-or-null (assq-ref location 'filename)))
+       (line . ,(+ 1 (or (assq-ref location 'line) 0)))
+       (column . ,(or (assq-ref location 'column) 0))))
+    (_ 'null)))
+
+(define (known-hours verdict)
+  ;; The plan's wall-clock in hours when every step's is known, else #f.
+  (and (not (memq (verdict-kind verdict) '(blocked opaque)))
+       (every planned-step-hours (verdict-plan verdict))
+       (verdict-hours verdict)))
+
+(define (hours-at-least verdict)
+  ;; With some steps' compute unknown: what the known steps add up to.
+  (and (not (memq (verdict-kind verdict) '(blocked opaque)))
+       (not (known-hours verdict))
+       (let ((known (filter-map planned-step-hours (verdict-plan verdict))))
+         (and (pair? known) (apply + known)))))
+
+(define (verdict-classification* verdict policy)
+  ;; #f under a policy that classifies nothing.
+  (and (not (eq? 'none (policy-classification policy)))
+       (verdict-classification verdict)))
+
+(define (verdict->json v policy)
   `((target . ,(verdict-target v))
     (verdict . ,(verdict-kind v))
     (acceptable . ,(acceptable-verdict? v))
-    (policy . ,(verdict-policy v))
-    (hardware . ,(verdict-hardware v))
-    (budget_hours . ,(or (verdict-budget-hours v) 'null))
-    (hours . ,(verdict-hours v))
+    (summary . ,(verdict-summary v))
+    (budget_hours . ,(json-or-null (verdict-budget-hours v)))
+    (hours . ,(json-or-null (known-hours v)))
+    (hours_at_least . ,(json-or-null (hours-at-least v)))
     (plan . ,(list->vector
               (map (lambda (s)
                      `((step . ,(planned-step-id s))
-                       (backend . ,(or (planned-step-backend s) 'null))
-                       (device . ,(planned-step-device s))
-                       (hours . ,(or (planned-step-hours s) 'null))))
+                       (backend . ,(json-or-null (planned-step-backend s)))
+                       (device . ,(match (planned-step-device s)
+                                    ((or #f "") 'null)
+                                    (device device)))
+                       (hours . ,(json-or-null (planned-step-hours s)))))
                    (verdict-plan v))))
     (obtained . ,(list->vector (verdict-obtained v)))
     (blockers . ,(list->vector
@@ -208,9 +297,19 @@ usage or input error.
                                     (reason . ,(missing-fact-reason m))))
                       (verdict-missing v))))
     (license_lineage . ,(list->vector (verdict-license-lineage v)))
-    (classification . ,(verdict-classification v))
-    (summary . ,(verdict-summary v))
-    (explanation . ,(list->vector (verdict-explanation v)))))
+    (classification . ,(json-or-null (verdict-classification* v policy)))))
+
+(define (warning->json w policy)
+  `((package . ,(package-view-name (warning-package w)))
+    (version . ,(package-view-version (warning-package w)))
+    (location . ,(location->json (or (warning-location w)
+                                     (package-view-location (warning-package w)))))
+    (checker . "model-provenance")
+    (kind . ,(warning-kind w))
+    (message . ,(warning-message w))
+    (verdict . ,(match (warning-verdict w)
+                  (#f 'null)
+                  (verdict (verdict->json verdict policy))))))
 
 (define (deciding-fact->json fact)
   `((id . ,(deciding-fact-id fact))
@@ -228,9 +327,13 @@ usage or input error.
 (define (entry->json e)
   `((id . ,(lineage-entry-id e)) (depth . ,(lineage-entry-depth e))
     (type . ,(lineage-entry-node-type e)) (kind . ,(lineage-entry-kind e))
-    (license . ,(or (lineage-entry-license e) 'null))
+    (license . ,(json-or-null (lineage-entry-license e)))
     (feeds . ,(list->vector (lineage-entry-nearer e)))))
 
+(define (exit-status warnings verdicts)
+  ;; 1 when there is a warning or a weights file not shown to meet the
+  ;; policy, 0 otherwise (2, usage and input errors, is raised elsewhere).
+  (if (and (null? warnings) (every acceptable-verdict? verdicts)) 0 1))
 
 ;;; Commands.
 
@@ -274,11 +377,6 @@ usage or input error.
                                                             #:policy (lint-context-policy context)
                                                             #:hardware (lint-context-hardware context))))
 
-(define (one-argument command operands)
-  (match operands
-    ((name) name)
-    (_ (usage-error "~a takes exactly one artifact id or package name" command))))
-
 (define (choose-packages packages names)
   ;; The packages NAMES names, or all of them when there are no names.
   (if (null? names)
@@ -305,13 +403,18 @@ usage or input error.
                               (source-warnings context (first views) (scan-findings source))
                               '()))))
     (if (eq? output-format 'json)
-        (begin (write-json (list->vector (map warning->json warnings))) (newline))
+        (emit-json (json-document
+                    "lint" context
+                    `((packages . ,(list->vector (map package-view-full-name views)))
+                      (warnings . ,(list->vector
+                                    (map (cut warning->json <> (lint-context-policy context))
+                                         warnings))))))
         (for-each (lambda (w)
                     (display (warning->string w)) (newline)
                     (when explain?
                       (for-each (lambda (line) (format #t "  ~a~%" line)) (warning-explanation w))))
                   warnings))
-    (if (null? warnings) 0 1)))
+    (exit-status warnings '())))
 
 ;; The first words of a classification, for a table: "MOF Class II",
 ;; "ToxicCandy", "not classified".
@@ -320,38 +423,71 @@ usage or input error.
     (#f text)
     (at (string-trim-right (substring text 0 at)))))
 
-(define (padded rows)
-  ;; ROWS are lists of strings; every column but the last is padded.
+(define (short-verdict kind)
+  ;; Verdicts in a narrow table; the key under the table spells them out.
+  (case kind
+    ((reproducible-from-scratch) "from scratch")
+    ((retrainable-from-free-networks) "retrainable")
+    ((over-budget) "over budget")
+    (else (symbol->string kind))))
+
+(define* (padded rows #:key (first-width 40) (after (const '())))
+  ;; ROWS are lists of strings, printed as columns.  A first cell wider
+  ;; than FIRST-WIDTH gets a line of its own, so that long ids do not
+  ;; widen the whole table.  (AFTER ROW) gives lines printed under ROW.
   (let* ((columns (length (first rows)))
-         (widths (map (lambda (i) (apply max (map (lambda (row) (string-length (list-ref row i))) rows)))
-                      (iota columns))))
+         (widths (map (lambda (i)
+                        (let ((widest (apply max (map (lambda (row) (string-length (list-ref row i)))
+                                                      rows))))
+                          (if (zero? i) (min widest first-width) widest)))
+                      (iota columns)))
+         (line (lambda (row)
+                 (string-trim-right
+                  (string-join (map (lambda (cell width) (string-pad-right cell (max width (string-length cell))))
+                                    row widths)
+                               "  ")))))
     (for-each (lambda (row)
-                (format #t "~a~%"
-                        (string-trim-right
-                         (string-join (map (lambda (cell width last?)
-                                             (if last? cell (string-pad-right cell width)))
-                                           row widths
-                                           (map (cut = <> (- columns 1)) (iota columns)))
-                                      "  "))))
+                (if (> (string-length (first row)) (first widths))
+                    (begin (format #t "~a~%" (first row))
+                           (format #t "~a~%" (line (cons "" (cdr row)))))
+                    (format #t "~a~%" (line row)))
+                (for-each (cut format #t "~a~%" <>) (after row)))
               rows)))
+
+(define (wrapped-lines text width)
+  ;; TEXT cut into lines of at most WIDTH columns at spaces, where it can be.
+  (let loop ((words (string-split text #\space)) (line "") (lines '()))
+    (match words
+      (() (reverse (if (string-null? line) lines (cons line lines))))
+      ((word . rest)
+       (cond ((string-null? line) (loop rest word lines))
+             ((> (+ (string-length line) 1 (string-length word)) width)
+              (loop rest word (cons line lines)))
+             (else (loop rest (string-append line " " word) lines)))))))
+
+(define (print-wrapped line indent)
+  ;; LINE, indented by INDENT columns plus its own leading spaces, wrapped
+  ;; at 78 columns with continuation lines indented four columns further.
+  (let* ((own (or (string-skip line #\space) (string-length line)))
+         (margin (make-string (+ indent own) #\space)))
+    (match (wrapped-lines (string-trim line) (max 30 (- 78 indent own)))
+      ((first . rest)
+       (format #t "~a~a~%" margin first)
+       (for-each (cut format #t "~a    ~a~%" margin <>) rest))
+      (() (newline)))))
 
 (define (plan-duration verdict)
   (cond ((memq (verdict-kind verdict) '(blocked opaque)) "-")
-        ((any (lambda (s) (not (planned-step-hours s))) (verdict-plan verdict))
-         (if (zero? (verdict-hours verdict))
-             "unknown"
-             (string-append ">= " (format-duration (verdict-hours verdict)))))
-        (else (format-duration (verdict-hours verdict)))))
+        ((known-hours verdict) => format-duration)
+        ((hours-at-least verdict) => (lambda (hours) (string-append ">= " (format-duration hours))))
+        (else "unknown")))
 
-(define (obstacles verdict)
-  (let ((reasons (append (map blocker-reason (verdict-blockers verdict))
-                         (if (eq? (verdict-kind verdict) 'blocked)
-                             '()
-                             (map missing-fact-reason (verdict-missing verdict))))))
-    (match reasons
-      (() "")
-      ((one) one)
-      ((one . more) (format #f "~a (and ~a more)" one (length more))))))
+(define (obstacle-reasons verdict)
+  ;; What blocks the verdict, or, when nothing does, what would decide it.
+  (append (map blocker-reason (verdict-blockers verdict))
+          (if (eq? (verdict-kind verdict) 'blocked)
+              '()
+              (map missing-fact-reason (verdict-missing verdict)))))
 
 (define (weights-label graph id)
   ;; The id, and the file name when the catalog records one.
@@ -360,12 +496,28 @@ usage or input error.
      (if (string-null? (artifact-name a)) id (format #f "~a (~a)" id (artifact-name a))))
     (_ id)))
 
+(define (policy-column policy)
+  ;; Narrow headers for the built-in policies; the key names them fully.
+  (match (policy-name policy)
+    ("guix-base-criterion" "GUIX-BASE")
+    ("from-training-data" "FROM-DATA")
+    ("debian-ml-policy" "DEBIAN-ML")
+    ("osaid-1.0" "OSAID-1.0")
+    ("mof" "MOF")
+    (name (string-upcase name))))
+
+(define (policy-cell policy verdict)
+  (if (eq? (policy-classification policy) 'none)
+      (short-verdict (verdict-kind verdict))
+      (short-classification (verdict-classification verdict))))
+
 (define (report-command context views hardware output-format)
   (let* ((policy (lint-context-policy context))
          (catalog-graph (lint-context-catalog-graph context))
          (warnings (append-map (cut check-package context <>) views))
-         ;; (VIEW ID GRAPH) for every weights file shipped (built or
-         ;; installed) by a package whose declarations form a graph.
+         ;; (VIEW SHIPPED GRAPH) for every weights file shipped (built or
+         ;; installed, or only present in the source) by a package whose
+         ;; declarations form a graph.
          (all-shipped (append-map (lambda (view)
                                     (let ((graph (package-graph context view)))
                                       (if graph
@@ -373,115 +525,146 @@ usage or input error.
                                                (package-shipped-weights context view))
                                           '())))
                                   views))
-         (shipped (filter-map (match-lambda
-                                ((view s graph) (and (shipped-weights-installed? s)
-                                                     (list view (shipped-weights-id s) graph))))
-                              all-shipped))
-         (not-built (filter-map (match-lambda
-                                  ((view s graph) (and (not (shipped-weights-installed? s))
-                                                       (list view s))))
-                                all-shipped))
-         (shipped-ids (map second shipped))
-         (others (remove (lambda (id)
-                           (or (member id shipped-ids)
-                               (any (match-lambda ((view s) (string=? id (shipped-weights-id s))))
-                                    not-built)))
+         (shipped (filter (match-lambda ((view s graph) (shipped-weights-installed? s)))
+                          all-shipped))
+         (not-built (remove (match-lambda ((view s graph) (shipped-weights-installed? s)))
+                            all-shipped))
+         (shipped-ids (map (compose shipped-weights-id second) all-shipped))
+         (others (remove (cut member <> shipped-ids)
                          (provenance-graph-ids catalog-graph 'weights)))
+         (policies (if (memq policy (builtin-policies))
+                       (builtin-policies)
+                       (append (builtin-policies) (list policy))))
          (evaluators (make-hash-table))
          (evaluators-of (lambda (graph)
                           (or (hashq-ref evaluators graph)
                               (let ((all (map (lambda (p)
                                                 (cons p (make-evaluator graph #:policy p
                                                                         #:hardware hardware)))
-                                              (builtin-policies))))
+                                              policies)))
                                 (hashq-set! evaluators graph all)
                                 all))))
-         (verdict (lambda (graph id)
-                    (evaluate (or (assoc-ref (evaluators-of graph) policy)
-                                  (make-evaluator graph #:policy policy #:hardware hardware))
-                              id)))
-         (verdicts (map (match-lambda ((view id graph) (verdict graph id))) shipped))
+         (verdict (lambda (graph id) (evaluate (assq-ref (evaluators-of graph) policy) id)))
+         (verdicts (map (match-lambda ((view s graph) (verdict graph (shipped-weights-id s))))
+                        shipped))
          (matrix (lambda (graph id)
+                   ;; (POLICY . VERDICT) under every built-in policy.
                    (map (match-lambda
-                          ((policy . evaluator)
-                           (let ((v (evaluate evaluator id)))
-                             (if (eq? (policy-classification policy) 'none)
-                                 (symbol->string (verdict-kind v))
-                                 (short-classification (verdict-classification v))))))
-                        (evaluators-of graph)))))
+                          ((policy . evaluator) (cons policy (evaluate evaluator id))))
+                        (filter (lambda (entry) (memq (car entry) (builtin-policies)))
+                                (evaluators-of graph)))))
+         (matrix->json (lambda (graph id)
+                         (list->vector
+                          (map (match-lambda
+                                 ((policy . v)
+                                  `((policy . ,(policy-name policy))
+                                    (verdict . ,(verdict-kind v))
+                                    (acceptable . ,(acceptable-verdict? v))
+                                    (classification
+                                     . ,(json-or-null (verdict-classification* v policy))))))
+                               (matrix graph id)))))
+         (deciding-of (lambda (graph id verdict)
+                        (if (eq? 'undetermined (verdict-kind verdict))
+                            (deciding context graph id)
+                            '()))))
     (if (eq? output-format 'json)
-        (begin
-          (write-json
-           `((policy . ,(policy-name policy))
-             (hardware . ,(hardware-profile-name hardware))
-             (warnings . ,(list->vector (map warning->json warnings)))
-             (weights . ,(list->vector
-                          (map (lambda (entry verdict)
-                                 (match entry
-                                   ((view id graph)
-                                    `((package . ,(package-view-full-name view))
-                                      (weights . ,id)
-                                      (verdict . ,(verdict-kind verdict))
-                                      (wall_clock . ,(plan-duration verdict))
-                                      (obstacles . ,(obstacles verdict))
-                                      (deciding_facts
-                                       . ,(list->vector (map deciding-fact->json
-                                                             (deciding context graph id))))
-                                      (policies . ,(map (lambda (policy value)
-                                                          (cons (policy-name policy) value))
-                                                        (builtin-policies) (matrix graph id)))))))
-                               shipped verdicts)))
-             (not_built . ,(list->vector
-                            (map (match-lambda
-                                   ((view s)
-                                    `((package . ,(package-view-full-name view))
-                                      (weights . ,(shipped-weights-id s))
-                                      (file . ,(or (shipped-weights-file s) 'null)))))
-                                 not-built)))
-             (other_weights . ,(list->vector
-                                (map (lambda (id)
-                                       `((weights . ,id)
-                                         (policies . ,(map (lambda (policy value)
-                                                             (cons (policy-name policy) value))
-                                                           (builtin-policies)
-                                                           (matrix catalog-graph id)))))
-                                     others)))))
-          (newline))
-        (begin
+        (emit-json
+         (json-document
+          "report" context
+          `((packages . ,(list->vector (map package-view-full-name views)))
+            (warnings . ,(list->vector (map (cut warning->json <> policy) warnings)))
+            (weights
+             . ,(list->vector
+                 (map (lambda (entry verdict)
+                        (match entry
+                          ((view s graph)
+                           `((package . ,(package-view-name view))
+                             (version . ,(package-view-version view))
+                             (weights . ,(shipped-weights-id s))
+                             (file . ,(json-or-null (shipped-weights-file s)))
+                             (verdict . ,(verdict->json verdict policy))
+                             (deciding_facts
+                              . ,(list->vector
+                                  (map deciding-fact->json
+                                       (deciding-of graph (shipped-weights-id s) verdict))))
+                             (policies . ,(matrix->json graph (shipped-weights-id s)))))))
+                      shipped verdicts)))
+            (not_built
+             . ,(list->vector
+                 (map (match-lambda
+                        ((view s graph)
+                         `((package . ,(package-view-name view))
+                           (version . ,(package-view-version view))
+                           (weights . ,(shipped-weights-id s))
+                           (file . ,(json-or-null (shipped-weights-file s))))))
+                      not-built)))
+            (other_weights
+             . ,(list->vector
+                 (map (lambda (id)
+                        `((weights . ,id)
+                          (policies . ,(matrix->json catalog-graph id))))
+                      others))))))
+        (let ((key (lambda ()
+                     (format #t "~%From scratch: reproducible from scratch; retrainable: from free networks.~%"))))
           (format #t "Lint of ~a package~:p under ~a, on ~a:~%~%" (length views)
                   (policy-name policy) (hardware-profile-name hardware))
           (if (null? warnings)
               (format #t "nothing to report~%")
               (for-each (lambda (w) (format #t "~a~%" (warning->string w))) warnings))
-          (format #t "~%Weights shipped, under ~a on ~a:~%~%" (policy-name policy)
-                  (hardware-profile-name hardware))
-          (padded (cons '("PACKAGE" "WEIGHTS" "VERDICT" "WALL-CLOCK" "BLOCKING OR DECIDING")
-                        (map (lambda (entry verdict)
-                               (match entry
-                                 ((view id graph)
-                                  (list (package-view-full-name view) (weights-label graph id)
-                                        (symbol->string (verdict-kind verdict))
-                                        (plan-duration verdict) (obstacles verdict)))))
-                             shipped verdicts)))
+          (format #t "~%Weights shipped, under ~a on ~a, each with what blocks it~%or would decide it:~%~%"
+                  (policy-name policy) (hardware-profile-name hardware))
+          (if (null? shipped)
+              (format #t "none~%")
+              (let* ((reasons (make-hash-table))
+                     (rows (append-map
+                            (lambda (entry verdict previous)
+                              (match entry
+                                ((view s graph)
+                                 (let ((row (list (string-append "  " (shipped-weights-id s))
+                                                  (short-verdict (verdict-kind verdict))
+                                                  (plan-duration verdict))))
+                                   (hashq-set! reasons row
+                                               (append
+                                                (match (shipped-weights-file s)
+                                                  (#f '())
+                                                  (file (list (string-append "      file: " file))))
+                                                (map (cut string-append "      " <>)
+                                                     (append-map (cut wrapped-lines <> 70)
+                                                                 (obstacle-reasons verdict)))))
+                                   ;; A package's name heads its weights.
+                                   (if (and previous (eq? view (first previous)))
+                                       (list row)
+                                       (list (list (package-view-full-name view) "" "") row))))))
+                            shipped verdicts (cons #f (drop-right shipped 1)))))
+                (padded (cons '("PACKAGE AND WEIGHTS" "VERDICT" "WALL-CLOCK") rows)
+                        #:first-width 44
+                        #:after (lambda (row) (hashq-ref reasons row '())))
+                (key)))
           (unless (null? not-built)
             (format #t "~%In the sources but not built or installed (not judged):~%~%")
             (padded (cons '("PACKAGE" "WEIGHTS" "FILE")
                           (map (match-lambda
-                                 ((view s) (list (package-view-full-name view) (shipped-weights-id s)
-                                                 (or (shipped-weights-file s) ""))))
+                                 ((view s graph) (list (package-view-full-name view) (shipped-weights-id s)
+                                                       (or (shipped-weights-file s) ""))))
                                not-built))))
-          (format #t "~%Under every built-in policy:~%~%")
-          (padded (cons (cons "WEIGHTS" (map policy-name (builtin-policies)))
-                        (map (match-lambda ((view id graph) (cons id (matrix graph id))))
-                             shipped)))
-          (let ((deciding (filter-map (lambda (entry verdict)
-                                        (match entry
-                                          ((view id graph)
-                                           (and (eq? 'undetermined (verdict-kind verdict))
-                                                (match (deciding context graph id)
-                                                  (() #f)
-                                                  (facts (cons id facts)))))))
-                                      shipped verdicts)))
+          (unless (null? shipped)
+            (format #t "~%Under every built-in policy (GUIX-BASE: guix-base-criterion,~%FROM-DATA: from-training-data, DEBIAN-ML: debian-ml-policy):~%~%")
+            (padded (cons (cons "WEIGHTS" (map policy-column (builtin-policies)))
+                          (map (match-lambda
+                                 ((view s graph)
+                                  (cons (shipped-weights-id s)
+                                        (map (match-lambda ((policy . v) (policy-cell policy v)))
+                                             (matrix graph (shipped-weights-id s))))))
+                               shipped))))
+          (let ((deciding (delete-duplicates
+                           (filter-map (lambda (entry verdict)
+                                         (match entry
+                                           ((view s graph)
+                                            (match (deciding-of graph (shipped-weights-id s) verdict)
+                                              (() #f)
+                                              (facts (cons (shipped-weights-id s) facts))))))
+                                       shipped verdicts)
+                           (lambda (a b) (string=? (car a) (car b))))))
             (unless (null? deciding)
               (format #t "~%What would decide the undetermined weights, under ~a on ~a:~%"
                       (policy-name policy) (hardware-profile-name hardware))
@@ -489,27 +672,32 @@ usage or input error.
                           ((id . facts)
                            (format #t "~%~a~%" id)
                            (for-each (lambda (fact)
-                                       (for-each (cut format #t "  ~a~%" <>)
+                                       (for-each (cut print-wrapped <> 2)
                                                  (deciding-fact->lines fact)))
                                      facts)))
-                        (delete-duplicates deciding (lambda (a b) (string=? (car a) (car b)))))))
+                        deciding)))
           (unless (null? others)
             (format #t "~%Other weights of the catalog, under every built-in policy:~%~%")
-            (padded (cons (cons "WEIGHTS" (map policy-name (builtin-policies)))
-                          (map (lambda (id) (cons id (matrix catalog-graph id))) others))))))
-    0))
+            (padded (cons (cons "WEIGHTS" (map policy-column (builtin-policies)))
+                          (map (lambda (id)
+                                 (cons id (map (match-lambda ((policy . v) (policy-cell policy v)))
+                                               (matrix catalog-graph id))))
+                               others))))))
+    (exit-status warnings verdicts)))
 
 (define (show-command context packages operands output-format)
-  (let-values (((view ids) (resolve-operand context packages (one-argument "show" operands))))
+  (let-values (((view ids) (resolve-operands context packages "show" operands)))
     (let ((graph (graph-of context view)))
       (if (eq? output-format 'json)
-          (begin
-            (write-json (list->vector
-                         (map (lambda (id)
-                                `((id . ,id)
-                                  (ancestors . ,(list->vector (map entry->json (ancestors graph id))))))
-                              ids)))
-            (newline))
+          (emit-json
+           (json-document
+            "show" context
+            `((lineages
+               . ,(list->vector
+                   (map (lambda (id)
+                          `((target . ,id)
+                            (ancestors . ,(list->vector (map entry->json (ancestors graph id))))))
+                        ids))))))
           (parameterize ((current-policy (lint-context-policy context))
                          (current-hardware (lint-context-hardware context)))
             (for-each (cut show-lineage <> #:graph graph) ids))))
@@ -527,28 +715,30 @@ usage or input error.
               facts)))
 
 (define (why-command context packages operands output-format explain?)
-  (let*-values (((view ids) (resolve-operand context packages (one-argument "why" operands)))
+  (let*-values (((view ids) (resolve-operands context packages "why" operands))
                 ((evaluator) (evaluator-of context view))
                 ((graph) (graph-of context view))
                 ((verdicts) (map (cut evaluate evaluator <>) ids)))
     (if (eq? output-format 'json)
-        (begin
-          (write-json (list->vector
-                       (map (lambda (v)
-                              (append (verdict->json v)
-                                      `((deciding_facts
-                                         . ,(list->vector
-                                             (map deciding-fact->json
-                                                  (deciding context graph (verdict-target v))))))))
-                            verdicts)))
-          (newline))
+        (emit-json
+         (json-document
+          "why" context
+          `((verdicts
+             . ,(list->vector
+                 (map (lambda (v)
+                        (append (verdict->json v (lint-context-policy context))
+                                `((deciding_facts
+                                   . ,(list->vector
+                                       (map deciding-fact->json
+                                            (deciding context graph (verdict-target v))))))))
+                      verdicts))))))
         (for-each (lambda (v)
                     (format #t "~a~%" (verdict-summary v))
                     (for-each (cut format #t "  ~a~%" <>) (verdict-explanation v))
                     (when explain?
                       (print-deciding (deciding context graph (verdict-target v)))))
                   verdicts))
-    0))
+    (exit-status '() verdicts)))
 
 (define (resolve-operands context packages command operands)
   ;; Several operands: the views they are judged in must agree, since one
@@ -587,16 +777,19 @@ usage or input error.
                                 (map (cut cons path <>) (scan-source-tree path)))
                               paths)))
     (if (eq? output-format 'json)
-        (begin
-          (write-json
-           (list->vector
-            (map (match-lambda
-                   ((root . f)
-                    `((root . ,root) (path . ,(scan-finding-path f)) (kind . ,(scan-finding-kind f))
-                      (detail . ,(scan-finding-detail f)) (bytes . ,(scan-finding-bytes f))
-                      (values . ,(scan-finding-values f)) (in_tests . ,(scan-finding-in-tests? f)))))
-                 findings)))
-          (newline))
+        (emit-json
+         (json-document
+          "scan" #f
+          `((findings
+             . ,(list->vector
+                 (map (match-lambda
+                        ((root . f)
+                         `((root . ,root) (path . ,(scan-finding-path f))
+                           (kind . ,(scan-finding-kind f)) (detail . ,(scan-finding-detail f))
+                           (bytes . ,(scan-finding-bytes f))
+                           (values . ,(json-or-null (scan-finding-values f)))
+                           (in_tests . ,(scan-finding-in-tests? f)))))
+                      findings))))))
         (for-each (match-lambda
                     ((root . f)
                      (format #t "~a: ~a: ~a~a~%"
@@ -625,49 +818,94 @@ package views, returns the package set to work on."
              2)
             ((input-error? e) (report-error program (exception-message e)) 2)
             ((annotation-error? e) (report-error program (annotation-error->string e)) 2)
-            ((provenance-error? e) (report-error program (exception-message e)) 2))
+            ((provenance-error? e) (report-error program (exception-message e)) 2)
+            ;; The primitives check what Scheme hands them, such as the
+            ;; fields of a policy or hardware profile an -L file defines,
+            ;; and say which field of which record is wrong.
+            ((and (error? e) (exception-with-origin? e) (exception-with-irritants? e)
+                  (eq? 'wrong-type-arg (exception-kind e)))
+             (report-error program (format #f "~a: ~a" (exception-origin e)
+                                           (apply format #f (exception-message e)
+                                                  (exception-irritants e))))
+             2))
     (let* ((options (parse-arguments arguments options))
-           (operands (reverse (filter-map (match-lambda (('operand . o) o) (_ #f)) options))))
+           (operands (reverse (filter-map (match-lambda (('operand . o) o) (_ #f)) options)))
+           (command (and (pair? operands) (car operands))))
       (cond
+       ((and (assq-ref options 'help?) command (assoc command %commands))
+        (command-help program packages-from options-help command) 0)
+       ((and command (string=? command "help"))
+        (match (cdr operands)
+          (() (help program packages-from options-help))
+          ((name) (command-help program packages-from options-help name))
+          (_ (usage-error "help takes at most one command name")))
+        0)
        ((assq-ref options 'help?) (help program packages-from options-help) 0)
        ((assq-ref options 'version?)
         (format #t "~a (model-provenance) ~a~%" program %model-provenance-version) 0)
-       ((null? operands)
-        (usage-error "missing command; expected lint, show, why, graph, report or scan"))
-       ((not (member (car operands) '("lint" "show" "why" "graph" "report" "scan")))
-        (usage-error "unknown command '~a'; expected lint, show, why, graph, report or scan"
-                     (car operands)))
-       ((string=? (car operands) "scan")
-        (scan-command (cdr operands) (or (assq-ref options 'format) 'text)))
+       ((not command)
+        (usage-error "missing command; expected ~{~a~^, ~}" (map car %commands)))
+       ((not (assoc command %commands))
+        (usage-error "unknown command '~a'; expected ~{~a~^, ~}" command (map car %commands)))
        (else
-        (let* ((policy (lookup-named "policy" lookup-policy (map policy-name (builtin-policies))
-                                     (or (assq-ref options 'policy) "guix-base-criterion")))
-               (hardware (lookup-named "hardware profile" lookup-hardware-profile
-                                       (map hardware-profile-name (builtin-hardware-profiles))
-                                       (or (assq-ref options 'hardware) "desktop-amd-gpu")))
-               (output-format (or (assq-ref options 'format) 'text)))
-          (let*-values (((catalog-views catalog-declarations)
-                         (if (assq-ref options 'no-catalog?) (values '() '()) (load-catalog)))
-                        ((packages) (package-set options catalog-views)))
-            (let ((context (make-lint-context
-                            #:catalog (append catalog-declarations (package-set-declarations packages))
-                            #:policy policy #:hardware hardware
-                            #:other-annotations (package-set-annotations packages)
-                            #:version-known?
-                            (lambda (name version)
-                              (and ((package-set-lookup packages) (string-append name "@" version))
-                                   #t)))))
-              (match operands
-                (("report" . names)
-                 (report-command context (choose-packages packages names) hardware output-format))
-                (("lint" . names)
-                 (lint-command context (choose-packages packages names) output-format
-                               (assq-ref options 'explain?) (assq-ref options 'source)))
-                (("show" . rest) (show-command context packages rest output-format))
-                (("why" . rest)
-                 (why-command context packages rest output-format (assq-ref options 'explain?)))
-                (("graph" . rest)
-                 (graph-command context packages rest (or (assq-ref options 'format) 'dot))))))))))))
+        (let ((output-format (assq-ref options 'format)))
+          (when (and output-format
+                     (not (memq output-format
+                                (if (string=? command "graph") '(dot svg) '(text json)))))
+            (usage-error "~a writes ~a, not ~a" command
+                         (if (string=? command "graph") "dot or svg" "text or json")
+                         output-format))
+          (if (string=? command "scan")
+              (scan-command (cdr operands) (or output-format 'text))
+              (run-on-packages options operands output-format package-set))))))))
+
+(define (split-declarations declarations)
+  ;; Provenance records, policies and hardware profiles, apart.
+  (values (filter provenance? declarations)
+          (filter policy? declarations)
+          (filter hardware-profile? declarations)))
+
+(define (run-on-packages options operands output-format package-set)
+  (let*-values (((catalog-views catalog-declarations)
+                 (if (assq-ref options 'no-catalog?) (values '() '()) (load-catalog)))
+                ((packages) (package-set options catalog-views))
+                ((declarations policies profiles)
+                 (split-declarations (append catalog-declarations
+                                             (package-set-declarations packages)))))
+    (let* ((policy (lookup-named "policy"
+                                 (lambda (name)
+                                   (or (lookup-policy name)
+                                       (find (lambda (p) (string=? name (policy-name p))) policies)))
+                                 (map policy-name (append (builtin-policies) policies))
+                                 (or (assq-ref options 'policy) "guix-base-criterion")))
+           (hardware (lookup-named "hardware profile"
+                                   (lambda (name)
+                                     (or (lookup-hardware-profile name)
+                                         (find (lambda (h) (string=? name (hardware-profile-name h)))
+                                               profiles)))
+                                   (map hardware-profile-name
+                                        (append (builtin-hardware-profiles) profiles))
+                                   (or (assq-ref options 'hardware) "desktop-amd-gpu")))
+           (context (make-lint-context
+                     #:catalog declarations
+                     #:policy policy #:hardware hardware
+                     #:other-annotations (package-set-annotations packages)
+                     #:version-known?
+                     (lambda (name version)
+                       (and ((package-set-lookup packages) (string-append name "@" version))
+                            #t)))))
+      (match operands
+        (("report" . names)
+         (report-command context (choose-packages packages names) hardware
+                         (or output-format 'text)))
+        (("lint" . names)
+         (lint-command context (choose-packages packages names) (or output-format 'text)
+                       (assq-ref options 'explain?) (assq-ref options 'source)))
+        (("show" . rest) (show-command context packages rest (or output-format 'text)))
+        (("why" . rest)
+         (why-command context packages rest (or output-format 'text) (assq-ref options 'explain?)))
+        (("graph" . rest)
+         (graph-command context packages rest (or output-format 'dot)))))))
 
 (define %standalone-options
   (list (option '(#\L "load") #t #f
@@ -680,8 +918,9 @@ it works on the catalog's."
   (run-model-provenance
    arguments
    #:options %standalone-options
-   #:options-help "  -L, --load=FILE      read package views and (provenance ...) declarations
-                       from FILE; may be repeated\n"
+   #:options-help "  -L, --load=FILE      read package views, (provenance ...) declarations,
+                       policies and hardware profiles from FILE; may be
+                       repeated\n"
    #:package-set
    (lambda (options catalog-views)
      (let loop ((files (delete-duplicates
@@ -694,5 +933,18 @@ it works on the catalog's."
             ;; A file that declares nothing is a mistake (the wrong file),
             ;; not a request to lint nothing.
             (when (and (null? more-views) (null? more-declarations))
-              (input-error "~a: declares no package view and no provenance" file))
+              (input-error "~a: declares no package view, provenance, policy or hardware profile"
+                           file))
+            ;; A policy or profile named as a built-in one would be
+            ;; shadowed without a word.
+            (for-each (lambda (declaration)
+                        (cond ((and (policy? declaration)
+                                    (lookup-policy (policy-name declaration)))
+                               (input-error "~a: policy '~a' is built in; give yours another name"
+                                            file (policy-name declaration)))
+                              ((and (hardware-profile? declaration)
+                                    (lookup-hardware-profile (hardware-profile-name declaration)))
+                               (input-error "~a: hardware profile '~a' is built in; give yours another name"
+                                            file (hardware-profile-name declaration)))))
+                      more-declarations)
             (loop rest (append views more-views) (append declarations more-declarations)))))))))

@@ -30,7 +30,7 @@
             weights-origin? weights-file-name? weights-location?
 
             warning? warning-package warning-location warning-kind warning-message
-            warning-explanation warning->string
+            warning-explanation warning-verdict warning->string
 
             merge-declarations
 
@@ -148,14 +148,24 @@ a record made by the provenance macro), or #f."
 ;;; Warnings.
 
 (define-record-type <warning>
-  (warning package location kind message explanation)
+  (warning package location kind message detail)
   warning?
   (package warning-package)          ;package view
   (location warning-location)        ;alist, or #f for the package's
   (kind warning-kind)                ;unannotated-weights, verdict, inconsistent-annotation,
                                      ;license-lineage, invalid-annotation
   (message warning-message)
-  (explanation warning-explanation)) ;lines, possibly empty
+  (detail warning-detail))           ;the verdict warned about, or '()
+
+(define (warning-verdict w)
+  "Return the verdict W warns about, or #f."
+  (and (verdict? (warning-detail w)) (warning-detail w)))
+
+(define (warning-explanation w)
+  "Return the lines explaining W: its verdict's explanation, if any."
+  (match (warning-verdict w)
+    (#f '())
+    (verdict (verdict-explanation verdict))))
 
 (define (warning->string w)
   "Render W as guix lint does: LOCATION: NAME@VERSION: MESSAGE."
@@ -605,7 +615,7 @@ the catalog knows it by."
                  (list (warning view location 'verdict
                                 (format #f "weights ~a: ~a" (shipped-label shipped)
                                         (verdict-summary verdict))
-                                (verdict-explanation verdict))))
+                                verdict)))
              (map (lambda (text)
                     (warning view location 'license-lineage
                              (format #f "license contradicted by lineage: ~a" text) '()))

@@ -28,7 +28,8 @@ readme_channel() {
 catalog_weights_packages() {
   "$MP_BUILD/model-provenance" report --format=json |
     sed 's/"weights":\[/\n/' | tail -n 1 |
-    grep -o '"package":"[^"]*"' | sed 's/"package":"//; s/"$//' | awk '!seen[$0]++'
+    grep -o '"package":"[^"]*","version":"[^"]*"' |
+    sed 's/"package":"\([^"]*\)","version":"\([^"]*\)"/\1@\2/' | awk '!seen[$0]++'
 }
 
 # Those of NAMES that Guix's own commands find: not hidden packages.

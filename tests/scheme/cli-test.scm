@@ -8,6 +8,8 @@
 (define data (string-append (dirname (current-filename)) "/data"))
 (define packages (string-append data "/../../../catalog/guix-packages.scm"))
 (define annotated (string-append data "/annotated-stockfish.scm"))
+(define schema (string-append data "/../../../schema/model-provenance-output.schema.json"))
+(define validator (string-append data "/../../schema/validate-output"))
 
 ;; Runs the command with ARGUMENTS; returns (status stdout stderr).
 (define (run . arguments)
@@ -20,6 +22,15 @@
          (errors (call-with-input-file error-file get-string-all)))
     (delete-file error-file)
     (list status output errors)))
+
+(define (valid-output? result)
+  ;; Whether RESULT's output is valid under the JSON schema; violations,
+  ;; with their JSON pointers, go to the log.
+  (let ((file (string-append (or (getenv "TMPDIR") "/tmp") "/mp-cli-json-" (number->string (getpid)))))
+    (call-with-output-file file (lambda (port) (display (second result) port)))
+    (let ((status (system* validator schema file)))
+      (delete-file file)
+      (zero? status))))
 
 (define (status-of result) (first result))
 (define (output-of result) (second result))
@@ -67,22 +78,49 @@
 
 (let ((json (run "--no-catalog" "-L" packages "--format=json" "lint" "stockfish")))
   (test-equal "JSON lint exits 1 too" 1 (status-of json))
-  (test-assert "JSON is an array of warning objects"
-    (and (string-prefix? "[{\"package\":\"stockfish\",\"version\":\"18\",\"location\":\"gnu/packages/games.scm:12028:4\",\"checker\":\"model-provenance\",\"kind\":\"unannotated-weights\"" (output-of json))
-         (string-suffix? "]\n" (output-of json)))))
+  (test-assert "JSON lint is valid under the schema" (valid-output? json))
+  (test-assert "one object with the common members, then the warnings"
+    (string-prefix? "{\"schema\":\"urn:model-provenance:output:1\",\"schema_version\":1,\"command\":\"lint\"," (output-of json)))
+  (test-assert "locations as numbers, package and version apart"
+    (string-contains (output-of json) "{\"package\":\"stockfish\",\"version\":\"18\",\"location\":{\"file\":\"gnu/packages/games.scm\",\"line\":12028,\"column\":4},\"checker\":\"model-provenance\",\"kind\":\"unannotated-weights\"")))
 
 (let ((why (run "--no-catalog" "-L" annotated "why" "stockfish")))
-  (test-equal "why exits 0" 0 (status-of why))
+  (test-equal "why exits 0 when every net meets the policy" 0 (status-of why))
   (test-assert "why explains each shipped net"
     (and (string-contains (output-of why) "stockfish-18-big-net: retrainable-from-free-networks")
          (string-contains (output-of why) "stockfish-18-small-net: retrainable-from-free-networks"))))
 
 (let ((why (run "--no-catalog" "-L" annotated "--policy=from-training-data" "--hardware=desktop-cpu" "--format=json"
                 "why" "stockfish-18-big-net")))
-  (test-equal "why as JSON" 0 (status-of why))
+  (test-equal "why as JSON: exit 1, the net fails this policy" 1 (status-of why))
+  (test-assert "why as JSON is valid under the schema" (valid-output? why))
   (test-assert "with the policy and hardware asked for"
     (and (string-contains (output-of why) "\"policy\":\"from-training-data\"")
          (string-contains (output-of why) "\"hardware\":\"desktop-cpu\""))))
+
+;; Every subcommand's JSON, valid under the schema; numbers and nulls
+;; where the text says "unknown".
+(for-each
+ (match-lambda
+   ((arguments . expected)
+    (let ((result (apply run "--format=json" arguments)))
+      (test-assert (string-append "valid JSON from " (string-join arguments " "))
+        (and (memv (status-of result) '(0 1)) (valid-output? result)))
+      (for-each (lambda (text)
+                  (test-assert (string-append (string-join arguments " ") " says " text)
+                    (string-contains (output-of result) text)))
+                expected))))
+ `((("lint") "\"command\":\"lint\"")
+   (("show" "stockfish") "\"lineages\":[{\"target\":\"stockfish-18-big-net\"")
+   (("why" "stockfish" "lc0-t2") "\"hours\":null" "\"device\":null")
+   (("why" "--policy=osaid-1.0" "olmo-7b") "\"classification\":\"")
+   (("why" "nanogpt-shakespeare-char") "\"acceptable\":true" "\"hours\":2.7")
+   (("report") "\"not_built\":[{" "\"other_weights\":[{" "\"policies\":[{\"policy\":\"guix-base-criterion\"")
+   (("report" "stockfish") "\"package\":\"stockfish\",\"version\":\"18\",\"weights\":\"stockfish-18-big-net\"")
+   (("scan" ,(dirname (current-filename))) "\"command\":\"scan\",\"program_version\":")))
+
+(test-assert "the validator rejects what the schema forbids"
+  (not (valid-output? (list 0 "{\"schema\":\"urn:model-provenance:output:1\",\"schema_version\":1,\"command\":\"lint\",\"program_version\":\"0\",\"policy\":null,\"hardware\":null,\"packages\":[],\"warnings\":[{\"package\":\"p\"}]}" ""))))
 
 (let ((show (run "--no-catalog" "-L" annotated "show" "stockfish-18-big-net")))
   (test-equal "show exits 0" 0 (status-of show))
@@ -115,7 +153,7 @@
  '(("a step naming itself as output"
     "(provenance (step \"net\" 'train #:outputs '(\"net\")))"
     "step 'net' names 'net', which is a step, not an artifact")
-   ("an empty file" "" "declares no package view and no provenance")
+   ("an empty file" "" "declares no package view, provenance, policy or hardware profile")
    ("an id with a newline" "(provenance (dataset \"a\\nb\"))" "contains a control character")))
 
 (define (dot-node output id)
@@ -220,8 +258,8 @@
     (and (string-contains (output-of lint) "weights 'stockfish-18-big-net': undetermined under guix-base-criterion")
          (not (string-contains (output-of lint) "no model-provenance annotation")))))
 
-(test-equal "show, why and graph find a package's weights through the catalog"
-  '(0 0 0)
+(test-equal "show, why and graph find a package's weights through the catalog; why exits 1 as they fail the policy"
+  '(0 1 0)
   (map (lambda (command) (status-of (run command "stockfish"))) '("show" "why" "graph")))
 
 (test-assert "why of a catalog package explains both nets"
@@ -270,9 +308,9 @@
 
 (for-each
  (lambda (form)
-   ;; The last is lint's exit 1: gnubg's verdict is a warning.
+   ;; gnubg's weights are undetermined: why and lint exit 1.
    (test-equal (string-append "options as " form)
-     '(0 0 0 0 1)
+     '(1 1 0 0 1)
      (map (lambda (arguments) (status-of (apply run arguments)))
           (if (string=? form "--opt=value")
               `(("--policy=osaid-1.0" "--hardware=desktop-cpu" "--format=json" "why" "gnubg")
@@ -297,24 +335,86 @@
             (string-prefix? "model-provenance: error: " (errors-of result))))))
  `(("--policy") ("--hardware") ("--format") ("--source") ("-L") ("-p") ("-f")
    ("--policy=nope" "lint") ("--hardware=nope" "lint") ("--format=xml" "lint") ("--frob")
-   ("-x") ("frobnicate") () ("show") ("show" "a" "b") ("scan") ("-L" "/nonexistent" "lint")
+   ("-x") ("frobnicate") () ("show") ("show" "a" "nothing") ("scan") ("-L" "/nonexistent" "lint")
+   ("help" "frobnicate") ("--format=svg" "lint") ("--format=json" "graph" "lc0-t2")
    ("-L" "/tmp" "lint") ("--source=/nonexistent" "lint" "gnubg") ("--source=/tmp" "lint")))
 
 (let ((report (run "report")))
-  (test-equal "the main job exits 0" 0 (status-of report))
+  (test-equal "the main job exits 1: weights fail the policy" 1 (status-of report))
   (test-assert "it lints, tabulates and compares the policies"
     (every (lambda (text) (string-contains (output-of report) text))
            '("Lint of 50 packages under guix-base-criterion, on desktop-amd-gpu:"
-             "PACKAGE  " "WEIGHTS  " "BLOCKING OR DECIDING"
-             "Under every built-in policy:"
+             "PACKAGE AND WEIGHTS  " "VERDICT  " "WALL-CLOCK"
+             "Under every built-in policy (GUIX-BASE: guix-base-criterion,"
              "What would decide the undetermined weights, under guix-base-criterion on desktop-amd-gpu:")))
+  (test-assert "a package heads its weights, each with its reasons under it"
+    (regexp-exec (make-regexp "\nstockfish@18\n  stockfish-18-big-net +undetermined +unknown\n      no software is recorded for step 're-encode-nn-2962dca31855'\n  stockfish-18-small-net +blocked +-\n      'nnue-pytorch-linrock-lt950' runs on cuda;")
+                 (output-of report)))
+  (test-assert "tables stay narrow: lines other than lint's under 120 columns"
+    (every (lambda (line) (or (string-prefix? "gnu/packages/" line) (< (string-length line) 120)))
+           (string-split (output-of report) #\newline)))
   (test-assert "a reference model reproducible from scratch"
-    (regexp-exec (make-regexp "\nnanogpt-shakespeare-char +reproducible-from-scratch ") (output-of report))))
+    (regexp-exec (make-regexp "\nnanogpt-shakespeare-char +from scratch ") (output-of report))))
 
 (let ((report (run "--format=json" "report" "stockfish")))
-  (test-equal "the main job as JSON" 0 (status-of report))
-  (test-assert "one object"
-    (string-prefix? "{\"policy\":\"guix-base-criterion\",\"hardware\":\"desktop-amd-gpu\",\"warnings\":[" (output-of report))))
+  (test-equal "the main job as JSON: exit 1 too" 1 (status-of report))
+  (test-assert "one object" (valid-output? report)))
+
+(test-equal "report of packages whose weights all pass exits 0" 0
+  (status-of (run "--no-catalog" "-L" annotated "report")))
+
+;;; Per-subcommand help.
+
+(for-each
+ (lambda (command)
+   (let ((help (run command "--help"))
+         (help* (run "help" command)))
+     (test-assert (string-append command " --help describes " command " alone")
+       (and (= 0 (status-of help))
+            (string-prefix? (string-append "Usage: model-provenance [OPTION]... " command " ") (output-of help))
+            (equal? (output-of help) (output-of help*))))))
+ '("lint" "show" "why" "graph" "report" "scan"))
+
+(test-assert "graph --help names its formats, lint --help does not"
+  (and (string-contains (output-of (run "graph" "--help")) "dot (default) or svg")
+       (not (string-contains (output-of (run "lint" "--help")) "svg"))))
+
+;;; Policies and hardware profiles from -L files.
+
+(define custom-file
+  (let ((file (string-append (or (getenv "TMPDIR") "/tmp") "/mp-cli-policy-" (number->string (getpid)) ".scm")))
+    (call-with-output-file file
+      (lambda (port)
+        (write '(policy "cuda-tolerant" #:description "the base criterion, CUDA allowed"
+                        #:allow-proprietary-backends? #t)
+               port)
+        (write '(hardware-profile "lab-gpu" #:description "a lab's NVIDIA GPU"
+                                  #:backends (list (backend-capacity 'cuda "RTX 4090" 82.6e12 24000000000 #t)
+                                                   (backend-capacity 'cpu "CPU" 1e12 64000000000 #f)))
+               port)))
+    file))
+
+(test-equal "--policy finds a policy an -L file defines, and it changes the verdict"
+  '(1 #t)
+  (let ((r (run "-L" custom-file "--policy=cuda-tolerant" "--hardware=lab-gpu" "why" "lc0-t2")))
+    (list (status-of r)
+          (and (string-contains (output-of r) "under policy cuda-tolerant, on lab-gpu")
+               (not (string-contains (output-of r) "runs on cuda")) #t))))
+(test-assert "an unknown policy's error lists the defined ones too"
+  (string-contains (errors-of (run "-L" custom-file "--policy=cuda" "why" "lc0-t2")) "cuda-tolerant"))
+(test-assert "a hardware profile with a field of the wrong type: one line naming it, exit 2"
+  (let* ((file (declaration-file "(hardware-profile \"bad\" #:backends (list (backend-capacity 'cpu \"CPU\" 1e12 6.4e10 #f)))"))
+         (r (run "-L" file "--hardware=bad" "why" "lc0-t2")))
+    (delete-file file)
+    (and (= 2 (status-of r))
+         (= 1 (length (string-split (string-trim-right (errors-of r)) #\newline)))
+         (string-contains (errors-of r) "hardware profile 'bad' backends element 0 memory"))))
+(test-equal "a file redefining a built-in policy is an input error" 2
+  (let ((file (declaration-file "(policy \"mof\")")))
+    (let ((status (status-of (run "-L" file "lint"))))
+      (delete-file file)
+      status)))
+(delete-file custom-file)
 
 (test-equal "a missing catalog is an input error" 2
   (let ((catalog (getenv "MODEL_PROVENANCE_CATALOG")))
