@@ -24,6 +24,9 @@
             use-catalog!
             resolve-name
             use-policy!
+            use-declarations!
+            find-policy
+            find-hardware-profile
             show-lineage
             show-descendants
             show-why
@@ -36,6 +39,10 @@
 (define current-package-resolver (make-parameter #f))
 (define current-policy (make-parameter #f))
 (define current-hardware (make-parameter #f))
+;; Policies and hardware profiles beyond the built-in ones: from files
+;; loaded with use-declarations!, or records given to use-policy!.
+(define defined-policies (make-parameter '()))
+(define defined-hardware-profiles (make-parameter '()))
 
 (define (fail who message . irritants)
   (raise-exception
@@ -51,11 +58,19 @@
   (current-provenance-graph graph)
   (if #f #f))
 
-(define (use-catalog!)
+(define* (use-catalog! #:key (views '()) (declarations '()))
   "Make the catalog's graph the one the meta-commands inspect, and its Guix
-packages names they accept (their shipped weights are meant)."
-  (let*-values (((views declarations) (load-catalog))
-                ((context) (make-lint-context #:catalog declarations)))
+packages names they accept (their shipped weights are meant).  VIEWS and
+DECLARATIONS, as from a file the command reads with -L, are added."
+  (let*-values (((catalog-views catalog-declarations) (load-catalog))
+                ((views) (append views catalog-views))
+                ((context) (make-lint-context #:catalog (append catalog-declarations declarations)
+                                              #:other-annotations
+                                              (filter-map (lambda (view)
+                                                            (and (package-view-annotation view)
+                                                                 (cons (package-view-name view)
+                                                                       (package-view-annotation view))))
+                                                          views))))
     (current-provenance-graph (lint-context-catalog-graph context))
     (current-package-resolver
      (lambda (name)
@@ -83,18 +98,62 @@ graph, else the weights a package of the catalog ships."
                                   (if (current-package-resolver) ""
                                       "; ,catalog loads the catalog")))))))
 
-(define* (use-policy! name #:optional hardware)
-  "Make the built-in policy NAME, and the built-in hardware profile HARDWARE
-if given, the ones ,why and ,lineage judge by."
-  (let ((policy (or (lookup-policy name)
-                    (fail 'use-policy! (format #f "no policy named '~a'; known ones:" name)
-                          (map policy-name (builtin-policies))))))
+(define (find-policy name)
+  "Return the policy called NAME: a built-in one, or one defined by a file
+loaded with use-declarations! or given to use-policy!; #f if none."
+  (or (lookup-policy name)
+      (find (lambda (p) (string=? (policy-name p) name)) (defined-policies))))
+
+(define (find-hardware-profile name)
+  "Return the hardware profile called NAME, built-in or defined; #f if none."
+  (or (lookup-hardware-profile name)
+      (find (lambda (h) (string=? (hardware-profile-name h) name)) (defined-hardware-profiles))))
+
+(define (define-policy! policy)
+  (unless (find-policy (policy-name policy))
+    (defined-policies (append (defined-policies) (list policy)))))
+
+(define (define-hardware-profile! profile)
+  (unless (find-hardware-profile (hardware-profile-name profile))
+    (defined-hardware-profiles (append (defined-hardware-profiles) (list profile)))))
+
+(define (policy-names) (map policy-name (append (builtin-policies) (defined-policies))))
+(define (hardware-names)
+  (map hardware-profile-name (append (builtin-hardware-profiles) (defined-hardware-profiles))))
+
+(define* (use-policy! policy #:optional hardware)
+  "Make POLICY (a policy, or the name of a built-in or defined one), and
+HARDWARE (likewise a hardware profile or a name) if given, the ones ,why
+and ,lineage judge by; return the policy."
+  (let ((policy (cond ((policy? policy) (define-policy! policy) policy)
+                      ((find-policy policy))
+                      (else (fail 'use-policy! (format #f "no policy named '~a'; known ones:" policy)
+                                  (policy-names))))))
     (current-policy policy)
     (when hardware
-      (current-hardware (or (lookup-hardware-profile hardware)
-                            (fail 'use-policy! (format #f "no hardware profile named '~a'; known ones:" hardware)
-                                  (map hardware-profile-name (builtin-hardware-profiles))))))
+      (current-hardware
+       (cond ((hardware-profile? hardware) (define-hardware-profile! hardware) hardware)
+             ((find-hardware-profile hardware))
+             (else (fail 'use-policy! (format #f "no hardware profile named '~a'; known ones:" hardware)
+                         (hardware-names))))))
     policy))
+
+(define (use-declarations! file)
+  "Read FILE as the command's -L does: its policies and hardware profiles
+become known by name to ,policy and ,why; its provenance declarations and
+package views join the catalog's, whose graph becomes the one inspected."
+  (let*-values (((views declarations) (load-declarations file))
+                ((records) (filter provenance? declarations))
+                ((policies) (filter policy? declarations))
+                ((profiles) (filter hardware-profile? declarations)))
+    (when (and (null? views) (null? declarations))
+      (fail 'use-declarations! (format #f "~a declares no package view, provenance, policy or hardware profile" file)))
+    (for-each define-policy! policies)
+    (for-each define-hardware-profile! profiles)
+    (unless (and (null? views) (null? records))
+      (use-catalog! #:views views #:declarations records))
+    (format #t "~a: ~a polic~:@p, ~a hardware profile~:p, ~a declaration~:p, ~a package~:p~%"
+            file (length policies) (length profiles) (length records) (length views))))
 
 (define (the-policy) (or (current-policy) (default-policy)))
 (define (the-hardware) (or (current-hardware) (default-hardware-profile)))
@@ -193,8 +252,13 @@ blocks it, and what would decide it when undetermined; return the verdict."
     (format port "hardware: ~a~%  ~a~%" (hardware-profile-name hardware)
             (hardware-profile-description hardware))
     (format port "built-in policies: ~{~a~^, ~}~%" (map policy-name (builtin-policies)))
+    (unless (null? (defined-policies))
+      (format port "defined policies: ~{~a~^, ~}~%" (map policy-name (defined-policies))))
     (format port "built-in hardware: ~{~a~^, ~}~%"
-            (map hardware-profile-name (builtin-hardware-profiles)))))
+            (map hardware-profile-name (builtin-hardware-profiles)))
+    (unless (null? (defined-hardware-profiles))
+      (format port "defined hardware: ~{~a~^, ~}~%"
+              (map hardware-profile-name (defined-hardware-profiles))))))
 
 (define (->id argument)
   ;; Meta-command expressions arrive as syntax objects, datums as data.
@@ -223,6 +287,14 @@ blocks it, and what would decide it when undetermined; return the verdict."
 Load the catalog: its graph, and its Guix packages by name."
   (report-errors use-catalog!))
 
+(define-meta-command ((load-declarations model-provenance) repl . arguments)
+  "load-declarations FILE
+Read FILE as the command's -L does: its policies and hardware profiles,
+its provenance declarations and package views."
+  (match arguments
+    ((file) (report-errors (lambda () (use-declarations! (->id file)))))
+    (_ (usage "load-declarations FILE"))))
+
 (define-meta-command ((lineage model-provenance) repl . arguments)
   "lineage NAME
 Show the ancestors of NAME (an artifact, step or package) as a tree."
@@ -245,9 +317,9 @@ Explain the verdict on NAME under POLICY (default: the current policy)."
   (define (why name policy)
     (report-errors
      (lambda ()
-       (let ((policy (or (lookup-policy policy)
+       (let ((policy (or (find-policy policy)
                          (fail 'why (format #f "no policy named '~a'; known ones:" policy)
-                               (map policy-name (builtin-policies))))))
+                               (policy-names)))))
          (for-each (lambda (id) (show-why id #:policy policy))
                    (resolve-name 'why name))))))
   (match arguments

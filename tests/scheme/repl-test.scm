@@ -51,4 +51,31 @@
 (test-error "an unknown hardware profile" #t (use-policy! "mof" "a-cluster"))
 (test-error "not a graph" 'wrong-type-arg (use-provenance-graph! 42))
 
+;;; Policies and hardware profiles beyond the built-in ones.
+
+(let ((mine (policy "cuda-ok" #:allow-proprietary-backends? #t)))
+  (test-eq "use-policy! takes a policy record" mine (use-policy! mine))
+  (test-eq "which is then known by name" mine (find-policy "cuda-ok"))
+  (test-assert "and listed by ,policy"
+    (string-contains (output-of show-policy) "defined policies: cuda-ok")))
+
+(let ((file (string-append (or (getenv "TMPDIR") "/tmp") "/mp-repl-decl-" (number->string (getpid)) ".scm")))
+  (call-with-output-file file
+    (lambda (port)
+      (write '(policy "tiny-budget" #:budget-hours 1) port)
+      (write '(hardware-profile "lab-gpu" #:backends (list (backend-capacity 'cuda "GPU" 8.2e13 24000000000 #t)))
+             port)))
+  (test-assert "use-declarations! says what it read"
+    (string-contains (output-of (lambda () (use-declarations! file)))
+                     "1 policy, 1 hardware profile, 0 declarations, 0 packages"))
+  (delete-file file)
+  (test-assert "its policy and profile are found by name"
+    (and (find-policy "tiny-budget") (find-hardware-profile "lab-gpu")))
+  (use-policy! "tiny-budget" "lab-gpu")
+  (test-equal "and ,why judges by them" '("tiny-budget" "lab-gpu")
+    (let ((verdict #f))
+      (output-of (lambda () (set! verdict (show-why "sf-net"))))
+      (list (verdict-policy verdict) (verdict-hardware verdict))))
+  (test-error "a file that does not exist" #t (use-declarations! "/nonexistent.scm")))
+
 (test-end "repl")
