@@ -234,8 +234,10 @@ records whose answers are (ANSWER . VERDICT) pairs; '() otherwise."
   (define compute-assumed?
     (any (match-lambda ((reason . label) (string=? label "if it fits the budget")))
          (deciding-fact-assumed fact)))
+  (define classes?                      ;a policy with classes names them
+    (not (string=? (verdict-classification verdict) (symbol->string (verdict-kind verdict)))))
   (match (verdict-kind verdict)
-    ((or 'blocked 'opaque) "cannot be re-made (blocked)")
+    ((or 'blocked 'opaque) (if classes? (verdict-class verdict) "cannot be re-made (blocked)"))
     ('undetermined (verdict-summary verdict))
     (kind (cond (compute-assumed?
                  (string-append (symbol->string kind) ", if the compute fits the budget"))

@@ -51,6 +51,13 @@
 (test-equal "a determined verdict has no deciding facts" '()
   (deciding-facts (graph-with "CC0-1.0" (compute #:hours 1 #:hardware-profile "desktop-amd-gpu")) "net"))
 
+(test-equal "under a policy with classes, the answers are rendered as classes"
+  '("the license of 'games' is not recorded:"
+    "  if its terms are free: Free under debian-ml-policy: its license CC0-1.0 is free, and a free training program can re-make it from free, public data"
+    "  if they are not: ToxicCandy")
+  (deciding-fact->lines
+   (first (deciding-facts (graph-with #f (compute)) "net" #:policy (lookup-policy "debian-ml-policy")))))
+
 (test-equal "documents survive the changed copies a deciding fact is tried on"
   '("games")
   ;; The copies are rebuilt from records: a document's kind and what it
