@@ -60,6 +60,18 @@
                        (iota 8))))
     (every join-thread threads)))
 
+(test-assert "evaluate-all's entries, evaluated on demand from many threads at once"
+  ;; Each entry's full verdict is evaluated once, whichever thread asks
+  ;; first; the others get the same verdict.
+  (let* ((evaluator (make-evaluator (chess-graph)))
+         (entries (evaluate-all evaluator))
+         (expected (map (lambda (e) (verdict-summary (evaluate evaluator (verdict-summary-entry-id e))))
+                        entries))
+         (results (par-map (lambda (i) (map verdict-summary entries)) (iota 16))))
+    (and (every (lambda (r) (equal? r expected)) results)
+         (every (lambda (e) (eq? (verdict-summary-entry-verdict e) (verdict-summary-entry-verdict e)))
+                entries))))
+
 (test-assert "threads building their own graphs"
   (every identity
          (par-map (lambda (i) (equal? expected (fingerprint (chess-graph)))) (iota 64))))
