@@ -1407,17 +1407,23 @@ Verdict Evaluator::evaluate(NodeId target) const {
   // without classes, a line of the explanation of the others.
   std::string remaking;
   const std::string on = fmt::format("on {}", s.hardware.name);
+  // Under a policy without a budget, unknown compute decides nothing, so
+  // an acceptable plan may have no known duration: say so, not "no time".
+  const std::string duration =
+      verdict.hours_known ? fmt::format("in about {} {}", format_duration(verdict.hours), on)
+      : verdict.hours > 0 ? fmt::format("in at least {} {} (the compute of some steps is unknown)",
+                                        format_duration(verdict.hours), on)
+                          : fmt::format("{}, in a time not known (the compute is not recorded)", on);
   switch (verdict.kind) {
     case VerdictKind::reproducible_from_scratch:
-      remaking = fmt::format("can be re-trained from scratch with free software in about {} {}",
-                             format_duration(verdict.hours), on);
+      remaking = fmt::format("can be re-trained from scratch with free software {}", duration);
       break;
     case VerdictKind::retrainable_from_free_networks: {
       std::vector<std::string> networks;
       for (NodeId node : verdict.obtained)
         if (g.artifact_kind(node) == ArtifactKind::weights) networks.emplace_back(g.id(node));
-      remaking = fmt::format("can be re-trained with free software from free networks ({}) in about {} {}",
-                             join(networks, ", "), format_duration(verdict.hours), on);
+      remaking = fmt::format("can be re-trained with free software from free networks ({}) {}",
+                             join(networks, ", "), duration);
       break;
     }
     case VerdictKind::over_budget: {

@@ -238,7 +238,9 @@ Report bugs to the model-provenance maintainers; the manual is `info model-prove
     ,@members))
 
 (define (emit-json document)
-  (write-json document)
+  ;; Made whole before any of it is written: an error never leaves half a
+  ;; document on the output.
+  (display (call-with-output-string (cut write-json document <>)))
   (newline))
 
 (define (json-or-null value) (or value 'null))
@@ -255,8 +257,7 @@ Report bugs to the model-provenance maintainers; the manual is `info model-prove
 (define (known-hours verdict)
   ;; The plan's wall-clock in hours when every step's is known, else #f.
   (and (not (memq (verdict-kind verdict) '(blocked opaque)))
-       (every planned-step-hours (verdict-plan verdict))
-       (verdict-hours verdict)))
+       (verdict-plan-hours verdict)))
 
 (define (hours-at-least verdict)
   ;; With some steps' compute unknown: what the known steps add up to.
@@ -297,7 +298,16 @@ Report bugs to the model-provenance maintainers; the manual is `info model-prove
                                     (reason . ,(missing-fact-reason m))))
                       (verdict-missing v))))
     (license_lineage . ,(list->vector (verdict-license-lineage v)))
-    (classification . ,(json-or-null (verdict-classification* v policy)))))
+    (classification . ,(json-or-null (verdict-classification* v policy)))
+    (class . ,(if (eq? 'none (policy-classification policy)) 'null (verdict-class v)))
+    (components
+     . ,(list->vector
+         (map (lambda (c)
+                `((name . ,(component-name c)) (class . ,(component-class c))
+                  (content_type . ,(component-content-type c))
+                  (required . ,(component-required? c)) (status . ,(component-status c))
+                  (ids . ,(list->vector (component-ids c))) (detail . ,(component-detail c))))
+              (verdict-components v))))))
 
 (define (warning->json w policy)
   `((package . ,(package-view-name (warning-package w)))

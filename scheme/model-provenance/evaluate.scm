@@ -379,8 +379,22 @@ class and reasons, otherwise whether and how the weights can be re-made.")
   (detail component-detail))
 
 (define (acceptable-verdict? v)
-  "Return #t if verdict V (or summary entry V) meets its policy."
-  (and (memq (verdict-kind v) '(reproducible-from-scratch retrainable-from-free-networks)) #t))
+  "Return #t if verdict V (or summary entry V) meets its policy: under a
+policy with classes, when the class is one it accepts (Free under Debian's
+ML policy, Open Source AI under OSAID, any MOF class); under the others,
+when the weights can be re-made."
+  (let ((kind (verdict-kind v)))
+    (if (memq kind '(reproducible-from-scratch retrainable-from-free-networks))
+        ;; The class may still refuse what can be re-made (ToxicCandy,
+        ;; not classified): only then is it worth computing.
+        (let ((class (verdict-class v)))
+          (or (string=? class (symbol->string kind)) ;no classes
+              (accepted-class? class)))
+        (accepted-class? (verdict-class v)))))
+
+(define (accepted-class? class)
+  (or (and (member class '("Free" "Open Source AI")) #t)
+      (string-prefix? "MOF Class" class)))
 
 (define (vector->verdict v)
   (match v

@@ -190,6 +190,8 @@ a record made by the provenance macro), or #f."
             #:availability (pick artifact-availability 'unknown)
             #:guix-package (pick artifact-guix-package #f) #:size (pick artifact-size #f)
             #:notes (pick artifact-notes "") #:backends (pick artifact-backends '())
+            #:document-kind (pick artifact-document-kind 'other)
+            #:describes (pick artifact-describes '())
             #:sources (delete-duplicates (append (artifact-sources addition) (artifact-sources base)))))
 
 (define (merge-declarations artifacts steps annotation)

@@ -127,12 +127,23 @@ status under POLICY, the cheapest plan to re-make each weights file on
 HARDWARE in bold blue, roles on edges, compute and wall-clock on steps,
 the verdict on every weights file, and a legend."
   (define evaluator (make-evaluator graph #:policy policy #:hardware hardware))
-  (define nodes                         ;every id drawn, targets first
+  (define lineage                       ;every id of the lineages, targets first
     (let ((seen (make-hash-table)))
       (filter (lambda (id) (and (not (hash-ref seen id)) (hash-set! seen id #t)))
               (append ids
                       (append-map (lambda (id) (map lineage-entry-id (ancestors graph id)))
                                   ids)))))
+  ;; Documents describing what is drawn (model and data cards, papers):
+  ;; not derivations, but what the Model Openness Framework weighs.
+  (define described                     ;(DOCUMENT . ID) pairs
+    (append-map (lambda (id)
+                  (match (graph-node graph id)
+                    ((? artifact?) (map (cut cons <> id) (documents-of graph id)))
+                    (_ '())))
+                lineage))
+  (define nodes
+    (append lineage
+            (delete-duplicates (remove (cut member <> lineage) (map car described)))))
   (define names (make-hash-table))      ;id → DOT node name: ids are data
   (for-each (lambda (id index) (hash-set! names id (format #f "n~a" index)))
             nodes (iota (length nodes)))
@@ -189,7 +200,9 @@ the verdict on every weights file, and a legend."
                         (filter
                          identity
                          (list id
-                               (string-append (symbol->string (artifact-kind a))
+                               (string-append (match (artifact-document-kind a)
+                                                ((or #f 'other) (symbol->string (artifact-kind a)))
+                                                (kind (format #f "document (~a)" kind)))
                                               (if (string-null? (artifact-name a)) ""
                                                   (string-append ": " (artifact-name a))))
                                (match (artifact-license a)
@@ -265,6 +278,7 @@ the verdict on every weights file, and a legend."
            '((weights "weights") (dataset "data set") (software "software")
              (document "document"))))
      "    legend_step [shape=box, style=\"rounded,filled\", fillcolor=\"#f0f0f0\", label=\"step\"];\n"
+     "    legend_described [shape=plaintext, label=\"document ··· what it describes\"];\n"
      (string-concatenate
       (map (match-lambda
              ((status fill border style)
@@ -283,7 +297,7 @@ the verdict on every weights file, and a legend."
              %blocker-colour)
      "    legend_target [shape=box, peripheries=2, label=\"drawn for (double border)\"];\n"
      ;; Invisible edges stack the legend's entries in a column.
-     "    legend_weights -> legend_dataset -> legend_software -> legend_document -> legend_step [style=invis];\n"
+     "    legend_weights -> legend_dataset -> legend_software -> legend_document -> legend_step -> legend_described [style=invis];\n"
      "    legend_free -> legend_non_free -> legend_unknown -> legend_unavailable -> legend_plan -> legend_blocking -> legend_target [style=invis];\n"
      "  }\n"))
   (define text
@@ -305,6 +319,11 @@ the verdict on every weights file, and a legend."
                       ((? step? s) (display (edges s) out))
                       (_ #t)))
                   nodes)
+        (for-each (match-lambda
+                    ((document . id)
+                     (format out "  ~a -> ~a [style=dotted, arrowhead=none, label=\"describes\"];~%"
+                             (name document) (name id))))
+                  described)
         (display legend out)
         (format out "}~%"))))
   (display text port))

@@ -208,6 +208,14 @@
     (and (string-contains output "under osaid-1.0")
          (not (equal? (dot-node output "olmo-7b") (dot-node default "olmo-7b"))))))
 
+(let ((olmo (output-of (run "graph" "--policy=mof" "olmo-7b"))))
+  (test-assert "documents are drawn with what they describe, and their kind"
+    (and (string-contains olmo "[style=dotted, arrowhead=none, label=\"describes\"]")
+         (equal? "note" (dot-attribute (dot-node olmo "olmo-7b-model-card") "shape"))
+         (string-contains (dot-node olmo "olmo-7b-model-card") "document (model-card)")))
+  (test-assert "the weights carry their MOF class"
+    (string-contains (dot-node olmo "olmo-7b") "MOF Class III, Open Model")))
+
 (test-assert "--hardware changes the plan: CUDA-only training blocks on every profile but is named"
   (string-contains (output-of (run "graph" "--hardware=desktop-nvidia-gpu" "lc0-t2"))
                    "desktop-nvidia-gpu only through proprietary"))
@@ -360,6 +368,18 @@
 (let ((report (run "--format=json" "report" "stockfish")))
   (test-equal "the main job as JSON: exit 1 too" 1 (status-of report))
   (test-assert "one object" (valid-output? report)))
+
+(test-equal "under a policy with classes, the class decides the exit status"
+  '(0 1 0 1)
+  (map (lambda (arguments) (status-of (apply run arguments)))
+       '(("--policy=mof" "why" "olmo-7b")          ;MOF Class III
+         ("--policy=mof" "why" "lc0-t2")           ;not classified
+         ("--policy=osaid-1.0" "why" "olmo-7b")    ;Open Source AI
+         ("--policy=debian-ml-policy" "why" "lc0-t2")))) ;ToxicCandy
+
+(test-assert "an acceptable plan whose compute is unknown says so, not \"no time\""
+  (string-contains (output-of (run "--policy=osaid-1.0" "why" "gnubg"))
+                   "on desktop-amd-gpu, in a time not known (the compute is not recorded)"))
 
 (test-equal "report of packages whose weights all pass exits 0" 0
   (status-of (run "--no-catalog" "-L" annotated "report")))
