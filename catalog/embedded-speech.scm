@@ -20,7 +20,7 @@
 (define mit-festival
   (source "https://github.com/spdx/license-list-data/blob/000daf3c7f8714d6d9437841da7478f06588c98c/json/details/MIT-Festival.json"
           #:date "2026-11-30"
-          #:about "the SPDX id MIT-Festival is this license text, with flite's and the speech tools' COPYING as references (it is newer than the SPDX list 3.19 this tool knows)"))
+          #:about "the SPDX id MIT-Festival is this license text, with flite's and the speech tools' COPYING as references (in the SPDX list since after 3.19; the tool embeds 3.28.0)"))
 
 (define festival-guix-build
   (guix-file "speech.scm" 432 "phase actually-install untars festvox-cmu, festvox-poslex and default-voice into the build tree and installs everything under lib/ to share/festival/lib"))

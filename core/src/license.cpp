@@ -20,7 +20,7 @@ struct SpdxLicense {
 };
 #include "spdx_license_list.inc"
 
-// Licenses of weights and data that the SPDX list 3.19 lacks, or lists
+// Licenses of weights and data that the SPDX list lacks, or lists
 // without saying why they fail: each restricts use, which no free license
 // does.  Spellings include the Hugging Face license tags.
 struct NonFreeLicense {

@@ -91,6 +91,10 @@ std::vector<Policy> make_builtin_policies() {
   // fact to settle, not a refusal (the copyright status of game records,
   // for one, is unclear).
   guix.license_overrides.unstated = Freeness::unknown;
+  // The SPDX list has no FSF flag for MIT-Festival, which the FSF never
+  // rated; Guix, whose licences are the FSF's, ships festival under it as a
+  // lax permissive (non-copyleft) free licence.
+  guix.license_overrides.free = {"MIT-Festival"};
   guix.description =
       "a user can practically produce their own network, from scratch or from existing free "
       "networks, with free software alone, on hardware they own, within minutes to a few weeks";
@@ -99,7 +103,12 @@ std::vector<Policy> make_builtin_policies() {
                    "Tournier recalls the 2019 review of leela-zero, acceptable \"as long as the software "
                    "necessary for training is included\", and asks for guidelines"},
                   {"https://lists.gnu.org/r/guix-devel/2023-07/msg00017.html", "2023-07-03",
-                   "the same thread: what Debian did, and recomputing weights on commodity hardware"}};
+                   "the same thread: what Debian did, and recomputing weights on commodity hardware"},
+                  {"https://codeberg.org/guix/guix/src/commit/43770a9d8ac4/gnu/packages/speech.scm#L596",
+                   "2026-03-21",
+                   "Guix's festival package: (license (license:non-copyleft \"file://COPYING\")), "
+                   "the MIT-Festival text, which the SPDX list leaves unrated by the FSF: free under "
+                   "this policy"}};
   policies.push_back(guix);
 
   Policy data = guix;

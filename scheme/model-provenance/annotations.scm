@@ -197,8 +197,8 @@ FILE:LINE:COLUMN with lines counted from 1."
     (license-canonical value))
   ;; A typo of a listed id would pass as an unknown license and make the
   ;; verdict undetermined far from the mistake.  An unknown id close to no
-  ;; listed one may be newer than this tool's SPDX list (MIT-Festival): it
-  ;; stays, judged unknown.
+  ;; listed one may be newer than this tool's SPDX list (as MIT-Festival was
+  ;; to list 3.19): it stays, judged unknown.
   (match (filter cdr (license-unknown-ids value))
     (() value)
     (((id . nearest) . _)

@@ -211,4 +211,16 @@
          (v (evaluate (make-evaluator g) "net")))
     (map (lambda (m) (cons (missing-fact-id m) (missing-fact-fact m))) (verdict-missing v))))
 
+(test-equal "MIT-Festival, unrated by the FSF, is free under the Guix policies: Guix ships festival under it"
+  '(reproducible-from-scratch reproducible-from-scratch)
+  (let ((g (make-provenance-graph
+            (list (artifact "tools" 'software #:license "MIT-Festival" #:availability 'public-download
+                            #:backends '((cpu . #f)))
+                  (artifact "corpus" 'dataset #:license "CC0-1.0" #:availability 'public-download)
+                  (artifact "voice" 'weights #:license "MIT-Festival"))
+            (list (step "train" 'train #:inputs '(("tools" . software) ("corpus" . training-data))
+                        #:outputs '("voice") #:compute (compute #:flops 1e12))))))
+    (map (lambda (name) (verdict-kind (evaluate (make-evaluator g #:policy (lookup-policy name)) "voice")))
+         '("guix-base-criterion" "from-training-data"))))
+
 (test-end "evaluate")

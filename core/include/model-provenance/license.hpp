@@ -56,7 +56,7 @@ struct LicenseJudgement {
   Freeness freeness = Freeness::unknown;
   // For non-free and unknown: which license decided it and why, e.g.
   // "CC-BY-NC-4.0 is not FSF libre" or "LicenseRef-Foo is not in the SPDX
-  // license list 3.19".
+  // license list 3.28.0".
   std::string reason;
 };
 
