@@ -660,6 +660,15 @@ const HardwareProfile& Evaluator::hardware() const { return state_->hardware; }
 
 namespace {
 
+// A lineage contradicts a license only when the weights claim a free one
+// while deriving from non-free weights: a Llama 2 fine-tune under llama2
+// says what it is.
+bool license_contradicted(const Evaluator::State& s, NodeId artifact) {
+  if (!s.derived_from_non_free[artifact]) return false;
+  const auto license = s.snapshot->license(artifact);
+  return license && s.judge_cached(*license, s.policy.weights_licenses).freeness == Freeness::free;
+}
+
 // The best producing step of `target` in a pass, with the target's own
 // license added; nullopt when nothing produces it.
 struct Choice {
@@ -710,7 +719,7 @@ std::vector<VerdictSummary> Evaluator::evaluate_all() const {
                                     best_definite ? best_definite->cost : Cost{}, s.policy.budget_hours);
     summaries.push_back({a, kind, best ? best->cost.hours : 0.0,
                          best ? best->cost.blockers : own.blockers,
-                         best ? best->cost.missing : own.missing, s.derived_from_non_free[a],
+                         best ? best->cost.missing : own.missing, license_contradicted(s, a),
                          best.has_value() && best->cost.unknown_hours == 0});
   }
   return summaries;
@@ -1386,7 +1395,7 @@ Verdict Evaluator::evaluate(NodeId target) const {
 
   const std::string id(g.id(target));
   const auto license = g.license(target);
-  if (s.derived_from_non_free[target]) {
+  if (license_contradicted(s, target)) {
     const LineageFilter weights_lineage{
         .roles = role_bit(InputRole::initial_weights) | role_bit(InputRole::teacher_weights)};
     for (const auto& entry : ancestors(g, target, weights_lineage)) {
@@ -1410,7 +1419,9 @@ Verdict Evaluator::evaluate(NodeId target) const {
   // Under a policy without a budget, unknown compute decides nothing, so
   // an acceptable plan may have no known duration: say so, not "no time".
   const std::string duration =
-      verdict.hours_known ? fmt::format("in about {} {}", format_duration(verdict.hours), on)
+      verdict.hours_known && verdict.hours <= 0
+          ? fmt::format("{}, at once (the plan's recorded compute is nil)", on)
+      : verdict.hours_known ? fmt::format("in about {} {}", format_duration(verdict.hours), on)
       : verdict.hours > 0 ? fmt::format("in at least {} {} (the compute of some steps is unknown)",
                                         format_duration(verdict.hours), on)
                           : fmt::format("{}, in a time not known (the compute is not recorded)", on);

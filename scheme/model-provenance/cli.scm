@@ -179,9 +179,10 @@ Tell where the trained weights of packages come from, and whether users
 could make such networks themselves with free software.
 
 Commands:
-  lint [PACKAGE]...    check PACKAGES (by default ~a) for weights
-                       without provenance, verdicts that fail the policy
-                       and annotations that contradict the package
+  lint [PACKAGE]...    check PACKAGES for weights without provenance,
+                       verdicts that fail the policy and annotations that
+                       contradict the package; without PACKAGE, check
+                       ~a
   show ID|PACKAGE...   show the lineage as a tree
   why ID|PACKAGE...    explain the verdict on artifacts or shipped weights
   graph ID|PACKAGE...  draw the lineage with statuses and verdicts (dot, svg)
@@ -199,7 +200,7 @@ Options:
   -V, --version        show the version and exit
 
 ~a
-Report bugs to the model-provenance maintainers; the manual is `info model-provenance'.
+The manual: info model-provenance.
 "
           program packages-from options-help
           (option-help 'policy) (option-help 'hardware)
@@ -212,8 +213,17 @@ Report bugs to the model-provenance maintainers; the manual is `info model-prove
     ((name synopsis description options)
      (format #t "Usage: ~a [OPTION]... ~a ~a~%~a~%~%Options:~%~a~a  -h, --help           show this help and exit~%~%~a"
              program name synopsis
-             (if (string-contains description "~a") (format #f description packages-from) description)
-             options-help
+             ;; Filled again once PACKAGES-FROM is in, to stay narrow.
+             (string-join
+              (wrapped-lines (string-join
+                              (string-split (if (string-contains description "~a")
+                                                (format #f description packages-from)
+                                                description)
+                                            #\newline)
+                              " ")
+                             72)
+              "\n")
+             (if (string=? name "scan") "" options-help)
              (string-concatenate (map option-help options))
              (if (member name '("lint" "why" "report"))
                  %exit-status-help
@@ -558,11 +568,11 @@ Report bugs to the model-provenance maintainers; the manual is `info model-prove
          (verdicts (map (match-lambda ((view s graph) (verdict graph (shipped-weights-id s))))
                         shipped))
          (matrix (lambda (graph id)
-                   ;; (POLICY . VERDICT) under every built-in policy.
+                   ;; (POLICY . VERDICT) under every built-in policy, and
+                   ;; the one asked for if it is the user's own.
                    (map (match-lambda
                           ((policy . evaluator) (cons policy (evaluate evaluator id))))
-                        (filter (lambda (entry) (memq (car entry) (builtin-policies)))
-                                (evaluators-of graph)))))
+                        (evaluators-of graph))))
          (matrix->json (lambda (graph id)
                          (list->vector
                           (map (match-lambda
@@ -659,7 +669,7 @@ Report bugs to the model-provenance maintainers; the manual is `info model-prove
                                not-built))))
           (unless (null? shipped)
             (format #t "~%Under every built-in policy (GUIX-BASE: guix-base-criterion,~%FROM-DATA: from-training-data, DEBIAN-ML: debian-ml-policy):~%~%")
-            (padded (cons (cons "WEIGHTS" (map policy-column (builtin-policies)))
+            (padded (cons (cons "WEIGHTS" (map policy-column policies))
                           (map (match-lambda
                                  ((view s graph)
                                   (cons (shipped-weights-id s)
@@ -688,7 +698,7 @@ Report bugs to the model-provenance maintainers; the manual is `info model-prove
                         deciding)))
           (unless (null? others)
             (format #t "~%Other weights of the catalog, under every built-in policy:~%~%")
-            (padded (cons (cons "WEIGHTS" (map policy-column (builtin-policies)))
+            (padded (cons (cons "WEIGHTS" (map policy-column policies))
                           (map (lambda (id)
                                  (cons id (map (match-lambda ((policy . v) (policy-cell policy v)))
                                                (matrix catalog-graph id))))

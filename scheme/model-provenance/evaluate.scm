@@ -81,7 +81,8 @@
                  (budget-hours (* 21 24)) (classification 'none) (sources '())
                  (unstated-licenses 'non-free))
   "Return a policy named NAME.  License criteria are fsf-libre,
-osi-approved, fsf-libre-or-osi-approved or any; FREE-LICENSES and
+osi-approved, fsf-libre-or-osi-approved, free-data (any of those, or an
+open data license) or any; FREE-LICENSES and
 NON-FREE-LICENSES override the judgement of particular license ids.
 BUDGET-HOURS is the wall-clock budget, #f for none.  CLASSIFICATION is none,
 debian-ml-policy, osaid or mof.  UNSTATED-LICENSES says how the license

@@ -66,11 +66,12 @@ DECLARATIONS, as from a file the command reads with -L, are added."
                 ((views) (append views catalog-views))
                 ((context) (make-lint-context #:catalog (append catalog-declarations declarations)
                                               #:other-annotations
-                                              (filter-map (lambda (view)
-                                                            (and (package-view-annotation view)
-                                                                 (cons (package-view-name view)
-                                                                       (package-view-annotation view))))
-                                                          views))))
+                                              (lambda ()
+                                                (filter-map (lambda (view)
+                                                              (and (package-view-annotation view)
+                                                                   (cons (package-view-name view)
+                                                                         (package-view-annotation view))))
+                                                            views)))))
     (current-provenance-graph (lint-context-catalog-graph context))
     (current-package-resolver
      (lambda (name)
@@ -98,16 +99,22 @@ graph, else the weights a package of the catalog ships."
                                   (if (current-package-resolver) ""
                                       "; ,catalog loads the catalog")))))))
 
+(define (name->string name) (if (symbol? name) (symbol->string name) name))
+
 (define (find-policy name)
-  "Return the policy called NAME: a built-in one, or one defined by a file
-loaded with use-declarations! or given to use-policy!; #f if none."
-  (or (lookup-policy name)
-      (find (lambda (p) (string=? (policy-name p) name)) (defined-policies))))
+  "Return the policy called NAME (a string or symbol): a built-in one, or
+one defined by a file loaded with use-declarations! or given to
+use-policy!; #f if none."
+  (let ((name (name->string name)))
+    (or (lookup-policy name)
+        (find (lambda (p) (string=? (policy-name p) name)) (defined-policies)))))
 
 (define (find-hardware-profile name)
-  "Return the hardware profile called NAME, built-in or defined; #f if none."
-  (or (lookup-hardware-profile name)
-      (find (lambda (h) (string=? (hardware-profile-name h) name)) (defined-hardware-profiles))))
+  "Return the hardware profile called NAME (a string or symbol), built-in
+or defined; #f if none."
+  (let ((name (name->string name)))
+    (or (lookup-hardware-profile name)
+        (find (lambda (h) (string=? (hardware-profile-name h) name)) (defined-hardware-profiles)))))
 
 (define (define-policy! policy)
   (unless (find-policy (policy-name policy))
@@ -148,6 +155,18 @@ package views join the catalog's, whose graph becomes the one inspected."
                 ((profiles) (filter hardware-profile? declarations)))
     (when (and (null? views) (null? declarations))
       (fail 'use-declarations! (format #f "~a declares no package view, provenance, policy or hardware profile" file)))
+    ;; As the command's -L does: a built-in name would be shadowed silently.
+    (for-each (lambda (p)
+                (when (lookup-policy (policy-name p))
+                  (fail 'use-declarations!
+                        (format #f "~a: policy '~a' is built in; give yours another name" file (policy-name p)))))
+              policies)
+    (for-each (lambda (h)
+                (when (lookup-hardware-profile (hardware-profile-name h))
+                  (fail 'use-declarations!
+                        (format #f "~a: hardware profile '~a' is built in; give yours another name"
+                                file (hardware-profile-name h)))))
+              profiles)
     (for-each define-policy! policies)
     (for-each define-hardware-profile! profiles)
     (unless (and (null? views) (null? records))

@@ -451,6 +451,23 @@ TEST(Evaluate, LicenseLineageFlagsDerivativesOfNonFreeWeights) {
   EXPECT_FALSE(base->license_contradicted);
 }
 
+TEST(Evaluate, LicenseLineageIsQuietWhenTheLicenseIsTheBasesOwn) {
+  // A Llama 2 fine-tune under llama2 claims nothing its lineage denies.
+  GraphBuilder builder;
+  builder.add(trainer());
+  builder.add(artifact("corpus", ArtifactKind::dataset, "CC-BY-4.0"));
+  builder.add(artifact("base", ArtifactKind::weights, "llama2"));
+  builder.add(artifact("tuned", ArtifactKind::weights, "llama2"));
+  builder.add(Step{.id = "tune", .kind = StepKind::fine_tune,
+                   .inputs = {{"trainer", InputRole::software}, {"corpus", InputRole::training_data},
+                              {"base", InputRole::initial_weights}},
+                   .outputs = {"tuned"}});
+  auto graph = builder.freeze();
+  const Evaluator evaluator(graph, policy("guix-base-criterion"), test_box());
+  EXPECT_TRUE(evaluator.evaluate(graph->node("tuned")).license_lineage.empty());
+  for (const auto& summary : evaluator.evaluate_all()) EXPECT_FALSE(summary.license_contradicted);
+}
+
 TEST(Evaluate, CheapestAlternativeWins) {
   Simple simple;
   GraphBuilder builder;

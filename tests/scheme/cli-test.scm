@@ -119,6 +119,15 @@
    (("report" "stockfish") "\"package\":\"stockfish\",\"version\":\"18\",\"weights\":\"stockfish-18-big-net\"")
    (("scan" ,(dirname (current-filename))) "\"command\":\"scan\",\"program_version\":")))
 
+(let ((directory (string-append (or (getenv "TMPDIR") "/tmp") "/mp-cli-scan-" (number->string (getpid)))))
+  (mkdir directory)
+  (call-with-output-file (string-append directory "/vad.onnx")
+    (lambda (port) (display "\x08\x07\x12\x07pytorch" port)))
+  (let ((result (run "--format=json" "scan" directory)))
+    (system* "rm" "-rf" directory)
+    (test-assert "scan's JSON of a model file is valid under the schema"
+      (and (string-contains (output-of result) "\"path\":\"vad.onnx\"") (valid-output? result)))))
+
 (test-assert "the validator rejects what the schema forbids"
   (not (valid-output? (list 0 "{\"schema\":\"urn:model-provenance:output:1\",\"schema_version\":1,\"command\":\"lint\",\"program_version\":\"0\",\"policy\":null,\"hardware\":null,\"packages\":[],\"warnings\":[{\"package\":\"p\"}]}" ""))))
 
@@ -421,6 +430,9 @@
     (list (status-of r)
           (and (string-contains (output-of r) "under policy cuda-tolerant, on lab-gpu")
                (not (string-contains (output-of r) "runs on cuda")) #t))))
+(test-assert "report tabulates the user's policy beside the built-in ones"
+  (let ((output (output-of (run "-L" custom-file "--policy=cuda-tolerant" "report" "lc0"))))
+    (string-contains output "CUDA-TOLERANT")))
 (test-assert "an unknown policy's error lists the defined ones too"
   (string-contains (errors-of (run "-L" custom-file "--policy=cuda" "why" "lc0-t2")) "cuda-tolerant"))
 (test-assert "a hardware profile with a field of the wrong type: one line naming it, exit 2"

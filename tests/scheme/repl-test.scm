@@ -76,6 +76,15 @@
     (let ((verdict #f))
       (output-of (lambda () (set! verdict (show-why "sf-net"))))
       (list (verdict-policy verdict) (verdict-hardware verdict))))
-  (test-error "a file that does not exist" #t (use-declarations! "/nonexistent.scm")))
+  (test-error "a file that does not exist" #t (use-declarations! "/nonexistent.scm"))
+  (test-eq "find-policy takes symbols too" (find-policy "tiny-budget") (find-policy 'tiny-budget)))
+
+(let ((file (string-append (or (getenv "TMPDIR") "/tmp") "/mp-repl-builtin-" (number->string (getpid)) ".scm")))
+  (call-with-output-file file (lambda (port) (write '(policy "mof") port)))
+  (test-assert "a file naming a policy like a built-in one is refused, as by the command's -L"
+    (guard (e ((error? e) (string-contains (exception-message e) "policy 'mof' is built in")))
+      (use-declarations! file)
+      #f))
+  (delete-file file))
 
 (test-end "repl")
