@@ -1403,8 +1403,7 @@ Verdict Evaluator::evaluate(NodeId target) const {
       const auto judgement = s.judge_cached(*g.license(entry.node), s.policy.weights_licenses);
       if (judgement.freeness != Freeness::non_free) continue;
       verdict.license_lineage.push_back(fmt::format(
-          "'{}' {}, but derives from '{}' under {}: {}", id,
-          license ? fmt::format("declares {}", *license) : std::string("declares no license"),
+          "'{}' declares {}, but derives from '{}' under {}: {}", id, *license,
           g.id(entry.node), *g.license(entry.node), judgement.reason));
     }
   }

@@ -668,7 +668,8 @@ The manual: info model-provenance.
                                                        (or (shipped-weights-file s) ""))))
                                not-built))))
           (unless (null? shipped)
-            (format #t "~%Under every built-in policy (GUIX-BASE: guix-base-criterion,~%FROM-DATA: from-training-data, DEBIAN-ML: debian-ml-policy):~%~%")
+            (format #t "~%Under every built-in policy~a (GUIX-BASE: guix-base-criterion,~%FROM-DATA: from-training-data, DEBIAN-ML: debian-ml-policy):~%~%"
+                    (if (memq policy (builtin-policies)) "" ", and yours"))
             (padded (cons (cons "WEIGHTS" (map policy-column policies))
                           (map (match-lambda
                                  ((view s graph)
@@ -697,7 +698,8 @@ The manual: info model-provenance.
                                      facts)))
                         deciding)))
           (unless (null? others)
-            (format #t "~%Other weights of the catalog, under every built-in policy:~%~%")
+            (format #t "~%Other weights of the catalog, under every built-in policy~a:~%~%"
+                    (if (memq policy (builtin-policies)) "" ", and yours"))
             (padded (cons (cons "WEIGHTS" (map policy-column policies))
                           (map (lambda (id)
                                  (cons id (map (match-lambda ((policy . v) (policy-cell policy v)))
@@ -876,7 +878,17 @@ package views, returns the package set to work on."
                          (if (string=? command "graph") "dot or svg" "text or json")
                          output-format))
           (if (string=? command "scan")
-              (scan-command (cdr operands) (or output-format 'text))
+              (begin
+                ;; Options scan would ignore are a mistake worth saying.
+                (for-each (lambda (key)
+                            (when (assq-ref options key)
+                              (usage-error "scan reads only --format; ~a does not apply"
+                                           (case key
+                                             ((policy) "--policy") ((hardware) "--hardware")
+                                             ((explain?) "--explain") ((source) "--source")
+                                             ((no-catalog?) "--no-catalog") (else "-L")))))
+                          '(policy hardware explain? source no-catalog? load))
+                (scan-command (cdr operands) (or output-format 'text)))
               (run-on-packages options operands output-format package-set))))))))
 
 (define (split-declarations declarations)

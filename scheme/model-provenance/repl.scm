@@ -132,6 +132,15 @@ or defined; #f if none."
   "Make POLICY (a policy, or the name of a built-in or defined one), and
 HARDWARE (likewise a hardware profile or a name) if given, the ones ,why
 and ,lineage judge by; return the policy."
+  (define (refuse-shadowing found record what)
+    (when (and found (not (eq? found record)))
+      (fail 'use-policy! (format #f "a ~a named '~a' is already known; give yours another name"
+                                 what (if (policy? record) (policy-name record)
+                                          (hardware-profile-name record))))))
+  (when (policy? policy) (refuse-shadowing (find-policy (policy-name policy)) policy "policy"))
+  (when (hardware-profile? hardware)
+    (refuse-shadowing (find-hardware-profile (hardware-profile-name hardware)) hardware
+                      "hardware profile"))
   (let ((policy (cond ((policy? policy) (define-policy! policy) policy)
                       ((find-policy policy))
                       (else (fail 'use-policy! (format #f "no policy named '~a'; known ones:" policy)

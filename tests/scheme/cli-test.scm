@@ -355,6 +355,7 @@
    ("--policy=nope" "lint") ("--hardware=nope" "lint") ("--format=xml" "lint") ("--frob")
    ("-x") ("frobnicate") () ("show") ("show" "a" "nothing") ("scan") ("-L" "/nonexistent" "lint")
    ("help" "frobnicate") ("--format=svg" "lint") ("--format=json" "graph" "lc0-t2")
+   ("--policy=mof" "scan" "/tmp")
    ("-L" "/tmp" "lint") ("--source=/nonexistent" "lint" "gnubg") ("--source=/tmp" "lint")))
 
 (let ((report (run "report")))

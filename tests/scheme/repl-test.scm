@@ -77,7 +77,9 @@
       (output-of (lambda () (set! verdict (show-why "sf-net"))))
       (list (verdict-policy verdict) (verdict-hardware verdict))))
   (test-error "a file that does not exist" #t (use-declarations! "/nonexistent.scm"))
-  (test-eq "find-policy takes symbols too" (find-policy "tiny-budget") (find-policy 'tiny-budget)))
+  (test-eq "find-policy takes symbols too" (find-policy "tiny-budget") (find-policy 'tiny-budget))
+  (test-error "use-policy! refuses a record named like a known policy" #t
+    (use-policy! (policy "tiny-budget" #:budget-hours 2))))
 
 (let ((file (string-append (or (getenv "TMPDIR") "/tmp") "/mp-repl-builtin-" (number->string (getpid)) ".scm")))
   (call-with-output-file file (lambda (port) (write '(policy "mof") port)))

@@ -39,7 +39,9 @@ enum class VerdictKind : std::uint8_t {
   opaque,  // nothing records how it was made
 };
 std::string_view to_string(VerdictKind);
-// True for the two kinds that meet the policy.
+// True for the two kinds that mean the weights can be re-made.  Under a
+// policy with classes (debian-ml-policy, osaid-1.0, mof) the class decides
+// instead: the Scheme acceptable-verdict? reads Verdict::classification.
 bool acceptable(VerdictKind);
 
 enum class BlockerKind : std::uint8_t {
