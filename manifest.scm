@@ -5,6 +5,8 @@
  (list "bash" "coreutils" "grep" "sed"
        "gcc-toolchain" "cmake" "make" "pkg-config"
        "boost" "fmt" "googletest" "googlebenchmark" "guile"
+       ;; Interchange formats: JSON documents, YAML model cards, Hub dumps.
+       "nlohmann-json" "yaml-cpp" "simdjson"
        ;; The manual (Info, HTML) and the man page.
        "texinfo" "help2man" "man-db"
        ;; `graph --format=svg' runs dot; tests validate JSON against schemas.

@@ -6,6 +6,7 @@
 debian_packages=(
   cmake g++ make pkg-config
   libboost-graph-dev libfmt-dev
+  nlohmann-json3-dev libyaml-cpp-dev libsimdjson-dev   # interchange formats (JSON, YAML)
   libgtest-dev libbenchmark-dev
   guile-3.0 guile-3.0-dev
   texinfo help2man info man-db    # the manual (Info, HTML) and the man page
