@@ -26,6 +26,17 @@ struct Declarations {
   std::vector<Dropped> dropped;
 };
 
+// A verdict to write beside the records, where a format has a place for
+// it (SPDX annotations, CycloneDX properties, PROV attributes): plain text,
+// so writers need not know the evaluator.
+struct Judgement {
+  std::string target;   // an artifact id of the declarations
+  std::string policy;   // "guix-base-criterion"
+  std::string verdict;  // "blocked", or a class: "MOF Class III, Open Model"
+  std::string summary;  // the verdict's one line
+  std::vector<std::string> reasons;  // blockers, or the facts that would decide it
+};
+
 // A document that cannot be read.  FILE is the name given to the reader;
 // WHERE a JSON pointer ("/elements/3/name") or "LINE:COLUMN"; the message
 // says what was expected there.
