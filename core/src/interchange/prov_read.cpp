@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -44,6 +45,8 @@ constexpr std::size_t max_size = std::size_t{1} << 30;
 // ---------------------------------------------------------------------------
 // The tree.
 
+struct Member;
+
 struct Node {
   enum class Type : std::uint8_t { null, boolean, integer, unsigned_integer, floating, string, array, object };
   Type type = Type::null;
@@ -53,7 +56,7 @@ struct Node {
   double floating = 0;
   std::string string;  // also the text of a number, as written
   std::vector<Node> items;
-  std::vector<std::pair<std::string, Node>> members;
+  std::vector<Member> members;  // in document order, repeats kept
 
   bool is_object() const { return type == Type::object; }
   bool is_array() const { return type == Type::array; }
@@ -61,12 +64,19 @@ struct Node {
   bool is_number() const {
     return type == Type::integer || type == Type::unsigned_integer || type == Type::floating;
   }
-  const Node* find(std::string_view key) const {
-    for (const auto& [k, v] : members)
-      if (k == key) return &v;
-    return nullptr;
-  }
+  const Node* find(std::string_view key) const;
 };
+
+struct Member {
+  std::string first;
+  Node second;
+};
+
+const Node* Node::find(std::string_view key) const {
+  for (const auto& [k, v] : members)
+    if (k == key) return &v;
+  return nullptr;
+}
 
 std::string_view type_name(const Node& node) {
   switch (node.type) {
@@ -193,7 +203,7 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
     }
     Node& parent = *stack_.back();
     if (parent.is_object()) {
-      parent.members.emplace_back(std::move(key_), std::move(node));
+      parent.members.push_back(Member{std::move(key_), std::move(node)});
       return &parent.members.back().second;
     }
     parent.items.push_back(std::move(node));
@@ -430,6 +440,15 @@ class Reader {
           auto& order = section == "entity" ? entity_order_ : section == "activity" ? activity_order_ : agent_order_;
           auto [it, fresh] = pool.try_emplace(uri);
           if (fresh) {
+            // Ids are unique among artifacts (entities and agents) and
+            // among steps: a name written alike for two namespaces (two
+            // bundles binding "ex" apart) gives the later one its URI.
+            auto& taken = section == "activity" ? step_ids_ : artifact_ids_;
+            if (const auto owner = taken.find(id); owner != taken.end() && owner->second != uri) {
+              id = uri;
+              for (std::size_t n = 2; taken.contains(id) && taken.at(id) != uri; ++n) id = uri + "~" + std::to_string(n);
+            }
+            taken.emplace(id, uri);
             it->second.id = id;
             order.push_back(uri);
           }
@@ -633,7 +652,9 @@ class Reader {
   void fill_artifact(Artifact& artifact, const Element& element) {
     std::set<std::string> seen;
     for (const Record& record : element.records) {
-      for (const auto& [attribute, value] : record.node->members) {
+      for (const auto& member : record.node->members) {
+        const std::string& attribute = member.first;
+        const Node& value = member.second;
         const Loc at(record.pointer, attribute);
         const std::string& uri = attribute_uri(attribute, *record.prefixes, at);
         if (uri == k_prov_type) {
@@ -715,7 +736,9 @@ class Reader {
   void fill_step(Step& step, const Element& element) {
     std::set<std::string> seen;
     for (const Record& record : element.records) {
-      for (const auto& [attribute, value] : record.node->members) {
+      for (const auto& member : record.node->members) {
+        const std::string& attribute = member.first;
+        const Node& value = member.second;
         const Loc at(record.pointer, attribute);
         const std::string& uri = attribute_uri(attribute, *record.prefixes, at);
         if (uri == k_prov_type) {
@@ -737,7 +760,7 @@ class Reader {
           single(value, at, *local, seen, [&](const Node& v, const Loc& p) {
             bool ok = false;
             const double n = to_double(literal(v, p, "a number"), ok);
-            if (!ok) fail(p, "expected a number");
+            if (!ok || !std::isfinite(n) || n < 0) fail(p, "expected a non-negative number");
             field = n;
           });
         };
@@ -1010,6 +1033,7 @@ class Reader {
   std::vector<std::string> entity_order_, activity_order_, agent_order_;
   std::vector<Record> used_, generated_, associated_, derived_;
   std::unordered_set<std::string> software_agents_, associated_agents_;
+  std::unordered_map<std::string, std::string> artifact_ids_, step_ids_;  // id -> URI
   std::unordered_map<std::string, std::size_t> artifact_index_, step_index_;
 };
 
