@@ -18,7 +18,7 @@ namespace {
 
 namespace od = simdjson::ondemand;
 
-constexpr std::size_t chunk_bytes = std::size_t{1} << 20;
+constexpr std::size_t chunk_bytes = std::size_t{1} << 16;  // grows for longer lines
 constexpr std::size_t longest_line = std::size_t{1} << 28;  // 256 MiB
 
 struct LineError {
@@ -336,7 +336,7 @@ constexpr std::uint16_t not_described = 0xFFFF;  // no line: a missing model
 // chasing was a third of the time at 2 million ids.
 class Interner {
  public:
-  Interner() : slots_(std::size_t{1} << 16, 0), mask_(slots_.size() - 1) {}
+  Interner() : slots_(std::size_t{1} << 10, 0), mask_(slots_.size() - 1) {}
 
   std::uint32_t intern(std::string_view s) {
     const std::uint64_t hash = std::hash<std::string_view>{}(s);
