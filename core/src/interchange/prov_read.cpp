@@ -960,7 +960,7 @@ class Reader {
       if (artifact == artifact_index_.end()) {
         // A software agent that is no entity: an artifact of its own.
         Artifact software;
-        software.id = agent->second;
+        software.id = agents_.at(agent->first).id;
         software.kind = ArtifactKind::software;
         fill_artifact(software, agents_.at(agent->first));
         artifact = artifact_index_.emplace(agent->first, out_.artifacts.size()).first;
@@ -969,6 +969,15 @@ class Reader {
         drop(record.pointer, "wasAssociatedWith: " + agent->second + " is a software agent and an entity of kind " +
                                  std::string(to_string(out_.artifacts[artifact->second].kind)));
         continue;
+      } else if (!associated_agents_.contains(agent->first)) {
+        // The entity of the same id holds the artifact's facts; what the
+        // agent's records add beside prov:type is dropped.
+        for (const Record& agent_record : agents_.at(agent->first).records)
+          for (const auto& member : agent_record.node->members) {
+            const Loc at(agent_record.pointer, member.first);
+            if (attribute_uri(member.first, *agent_record.prefixes, at) != k_prov_type)
+              drop(at, "agent attribute " + member.first + " (the entity " + agent->second + " holds the artifact)");
+          }
       }
       associated_agents_.insert(agent->first);
       drop_extra(record, "wasAssociatedWith", {"activity", "agent"});

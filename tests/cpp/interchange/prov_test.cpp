@@ -301,6 +301,27 @@ TEST(Prov, BundlesBindingApart) {
   EXPECT_TRUE(back.dropped.empty());
 }
 
+// Software that is both an entity and an agent: the entity holds the
+// facts, the agent's extra attributes are dropped, the input is one.
+TEST(Prov, SoftwareAgentAndEntity) {
+  const std::string text = R"({
+  "prefix": {"mp": "urn:model-provenance:prov#", "ex": "http://example.org/"},
+  "entity": {"ex:tool": {"mp:kind": "software", "prov:label": "the tool"}},
+  "agent": {"ex:tool": {"prov:type": {"$": "prov:SoftwareAgent", "type": "prov:QUALIFIED_NAME"}, "prov:label": "tool"}},
+  "activity": {"ex:t": {"mp:kind": "convert"}},
+  "used": {"_:u": {"prov:activity": "ex:t", "prov:entity": "ex:tool", "prov:role": "software"}},
+  "wasAssociatedWith": {"_:w": {"prov:activity": "ex:t", "prov:agent": "ex:tool", "prov:plan": "ex:recipe"}}
+})";
+  const Declarations d = read_prov_json(text, "tool.json");
+  ASSERT_EQ(d.artifacts.size(), 1u);
+  EXPECT_EQ(d.artifacts[0].name, "the tool");
+  ASSERT_EQ(d.steps.size(), 1u);
+  EXPECT_EQ(d.steps[0].inputs, (std::vector<StepInput>{{"ex:tool", InputRole::software}}));
+  EXPECT_TRUE(dropped_at(d, "/agent/ex:tool/prov:label", "holds the artifact"));
+  EXPECT_TRUE(dropped_at(d, "/wasAssociatedWith/_:w/prov:plan"));
+  EXPECT_EQ(d.dropped.size(), 2u);
+}
+
 TEST(Prov, NumbersMustBeFinite) {
   const std::string prefix = R"({"prefix": {"mp": "urn:model-provenance:prov#", "ex": "http://example.org/"}, )";
   EXPECT_THROW(read_prov_json(prefix + R"("activity": {"ex:t": {"mp:kind": "train", "mp:hours": "nan"}}})", "x"),
