@@ -266,9 +266,15 @@ Declarations read_hub_metadata(std::istream& in, std::string_view file) {
     }
     return out.artifacts[at->second];
   };
+  std::unordered_map<std::string, std::uint64_t> described;  // model id -> its line
   read_hub_lines(in, file, [&](const HubRecord& record) {
     const std::string id(record.id);
     const std::string where = std::to_string(record.line);
+    if (auto [at, added] = described.try_emplace(id, record.line); !added) {
+      out.dropped.push_back({where + ":/", "a second line for " + id + ": line " +
+                                               std::to_string(at->second) + " stands"});
+      return;
+    }
     Artifact& model = artifact(id, ArtifactKind::weights, "https://huggingface.co/" + id);
     std::string expression;
     bool unknown = record.licenses.empty();

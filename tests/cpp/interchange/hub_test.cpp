@@ -70,6 +70,8 @@ TEST(HubLines, Declarations) {
       R"({"id":"a/base","cardData":{"license":"llama2"}})"
       "\n"
       R"({"id":"b/ft","cardData":{"license":"apache-2.0","base_model":"a/base","datasets":"d/x"}})"
+      "\n"
+      R"({"id":"b/ft","cardData":{"license":"mit"}})"
       "\n");
   const auto d = read_hub_metadata(in, "hub.jsonl");
   ASSERT_EQ(d.artifacts.size(), 3u);
@@ -79,6 +81,9 @@ TEST(HubLines, Declarations) {
   ASSERT_EQ(d.steps.size(), 1u);
   EXPECT_EQ(d.steps[0].kind, StepKind::fine_tune);
   EXPECT_EQ(d.steps[0].inputs.at(0), (StepInput{"a/base", InputRole::initial_weights}));
+  ASSERT_EQ(d.dropped.size(), 1u);
+  EXPECT_EQ(d.dropped[0].where, "3:/");
+  EXPECT_EQ(d.dropped[0].what, "a second line for b/ft: line 2 stands");
 }
 
 TEST(HubLines, LocatedErrors) {
