@@ -43,6 +43,7 @@ struct Reader {
   std::vector<std::unique_ptr<Json>> parsed;
   std::unordered_map<std::string, std::size_t> by_ref;  // bom-ref -> artifact
   std::set<std::string> covered;
+  std::set<std::string> taken;  // artifact ids, once inline data sets are read
   std::vector<std::size_t> pending_order;
   std::map<std::size_t, std::vector<StepInput>> pending;
   std::map<std::size_t, std::string> pending_notes;
@@ -210,7 +211,6 @@ struct Reader {
     for (const auto& component : components) {
       if (component.kind || component.record != nullptr) ++names[name_of(*component.json, component.pointer)];
     }
-    std::set<std::string> taken;
     std::vector<std::size_t> without_id;
     for (auto& component : components) {
       if (!component.kind && component.record == nullptr) {
@@ -270,8 +270,9 @@ struct Reader {
         artifact.uris.push_back(*url);
       }
     }
-    std::set<std::string> taken;
-    for (const auto& other : out.artifacts) taken.insert(other.id);
+    if (taken.empty()) {
+      for (const auto& other : out.artifacts) taken.insert(other.id);
+    }
     artifact.id = detail::unique_id(detail::valid_id(artifact.name) ? artifact.name : detail::slug(artifact.name.empty() ? "dataset" : artifact.name), taken);
     artifact.notes = "a data set of a CycloneDX model card, " + at;
     for (const auto& [key, value] : json.items()) {
@@ -407,8 +408,8 @@ struct Reader {
   }
 
   void make_steps() {
-    std::set<std::string> taken;
-    for (const auto& step : out.steps) taken.insert(step.id);
+    std::set<std::string> step_ids;
+    for (const auto& step : out.steps) step_ids.insert(step.id);
     for (std::size_t output : pending_order) {
       const Artifact& made = out.artifacts[output];
       Step step;
@@ -419,7 +420,7 @@ struct Reader {
                   : initial == 1                      ? StepKind::fine_tune
                   : made.kind == ArtifactKind::dataset ? StepKind::generate_data
                                                       : StepKind::train;
-      step.id = detail::unique_id(std::string(to_string(step.kind)) + "-" + made.id, taken);
+      step.id = detail::unique_id(std::string(to_string(step.kind)) + "-" + made.id, step_ids);
       step.outputs.push_back(made.id);
       step.notes = pending_notes[output];
       out.steps.push_back(std::move(step));

@@ -84,6 +84,7 @@ struct Reader {
   std::unordered_map<std::string, std::size_t> by_iri;        // spdxId -> element
   std::unordered_map<std::size_t, std::size_t> artifact_of;   // element -> artifact index
   std::unordered_map<std::string, std::size_t> artifact_by_iri;
+  std::vector<std::string> iri_of;  // artifact -> spdxId
   std::map<std::size_t, std::pair<const Json*, std::string>> records;  // element -> our record
   std::vector<std::optional<std::string>> declared, concluded;
   std::set<std::string> covered;  // artifact ids some record step makes
@@ -191,6 +192,7 @@ struct Reader {
       if (!has_id) without_id.push_back(out.artifacts.size());
       artifact_of[i] = out.artifacts.size();
       if (!element.spdx_id.empty()) artifact_by_iri[element.spdx_id] = out.artifacts.size();
+      iri_of.push_back(element.spdx_id);
       out.artifacts.push_back(std::move(artifact));
       declared.emplace_back();
       concluded.emplace_back();
@@ -202,18 +204,10 @@ struct Reader {
       if (names[artifact.name] == 1 && detail::valid_id(artifact.name)) {
         base = artifact.name;
       } else {
-        std::string iri;
-        for (const auto& [iri_key, at] : artifact_by_iri) {
-          if (at == index) iri = iri_key;
-        }
-        base = detail::slug(iri.empty() ? artifact.name : iri);
+        base = detail::slug(iri_of[index].empty() ? artifact.name : iri_of[index]);
       }
       artifact.id = detail::unique_id(base, taken);
-      if (artifact.notes.empty()) {
-        for (const auto& [iri_key, at] : artifact_by_iri) {
-          if (at == index) artifact.notes = "SPDX element " + iri_key;
-        }
-      }
+      if (artifact.notes.empty() && !iri_of[index].empty()) artifact.notes = "SPDX element " + iri_of[index];
     }
   }
 
