@@ -22,6 +22,12 @@
 #include "model-provenance/evaluate.hpp"
 #include "model-provenance/lineage.hpp"
 #include "model-provenance/scan.hpp"
+#include <sstream>
+#include "model-provenance/interchange/cyclonedx.hpp"
+#include "model-provenance/interchange/hub.hpp"
+#include "model-provenance/interchange/huggingface.hpp"
+#include "model-provenance/interchange/prov.hpp"
+#include "model-provenance/interchange/spdx3.hpp"
 
 namespace mp = model_provenance;
 
@@ -170,6 +176,11 @@ SCM guarded(const char* who, Body&& body) {
              (static_cast<unsigned char>(expected[length]) & 0xC0) == 0x80)
         --length;
       expected.copy(failure.expected, length);
+    } catch (const mp::interchange::DocumentError& error) {
+      // A document that cannot be read: the message names file and place.
+      failure.kind = Failure::Kind::provenance;
+      failure.arguments = scm_list_n(symbol(who), symbol("document-error"), string(valid_utf8(error.what())),
+                                     SCM_EOL, string(error.where()), SCM_EOL, SCM_UNDEFINED);
     } catch (const mp::ValidationError& error) {
       SCM problems = list_of(error.problems(), problem_values);
       std::vector<std::string> ids;
@@ -829,6 +840,76 @@ MP_PRIMITIVE(scan_source_tree, "%scan-source-tree", 2, 0, (SCM path, SCM min_val
       return make_vector({string(f.path), string(f.kind), string(f.detail), scm_from_uintmax(f.bytes),
                           scm_from_size_t(f.values), scm_from_bool(f.in_tests)});
     });
+  });
+}
+
+MP_PRIMITIVE(read_document, "%read-document", 4, 0, (SCM format, SCM text, SCM file, SCM model_id),
+             "Read TEXT, a document in FORMAT (spdx3, cyclonedx, model-card, hub or prov) named FILE, "
+             "and return (ARTIFACTS STEPS DROPPED): artifact and step vectors, and (WHERE . WHAT) "
+             "pairs for what the graph has no place for.  MODEL-ID names the model of a model card.") {
+  return guarded("read-document", [&] {
+    namespace mi = mp::interchange;
+    const std::string kind = Reader{1}.symbol_name(format, "a document format");
+    const std::string content = Reader{2}.text(text, "the document's text");
+    const std::string name = Reader{3}.text(file, "a file name");
+    mi::Declarations declarations;
+    if (kind == "spdx3") {
+      declarations = mi::read_spdx3(content, name);
+    } else if (kind == "cyclonedx") {
+      declarations = mi::read_cyclonedx(content, name);
+    } else if (kind == "model-card") {
+      declarations = mi::read_model_card(content, name, Reader{4}.text(model_id, "a model id"));
+    } else if (kind == "hub") {
+      std::istringstream in(content);
+      declarations = mi::read_hub_metadata(in, name);
+    } else if (kind == "prov") {
+      declarations = mi::read_prov_json(content, name);
+    } else {
+      throw ArgumentError{1, "spdx3, cyclonedx, model-card, hub or prov", format};
+    }
+    SCM dropped = list_of(declarations.dropped, [](const mi::Dropped& d) {
+      return scm_cons(string(d.where), string(d.what));
+    });
+    return scm_list_3(list_of(declarations.artifacts, artifact_vector),
+                      list_of(declarations.steps, step_vector), dropped);
+  });
+}
+
+MP_PRIMITIVE(write_document, "%write-document", 4, 0, (SCM format, SCM artifacts, SCM steps, SCM judgements),
+             "Write ARTIFACTS and STEPS (vectors) as a document in FORMAT (spdx3, cyclonedx or prov), "
+             "with JUDGEMENTS, #(TARGET POLICY VERDICT SUMMARY REASONS) vectors, where the format has "
+             "a place for them; return its text.") {
+  return guarded("write-document", [&] {
+    namespace mi = mp::interchange;
+    const std::string kind = Reader{1}.symbol_name(format, "a document format");
+    mi::Declarations declarations;
+    const Reader artifact_reader{2}, step_reader{3}, judgement_reader{4};
+    declarations.artifacts = artifact_reader.list<mp::Artifact>(
+        artifacts, "a list of artifact vectors",
+        [&](SCM item, const std::string& what) { return artifact_reader.artifact(item, what); });
+    declarations.steps = step_reader.list<mp::Step>(
+        steps, "a list of step vectors",
+        [&](SCM item, const std::string& what) { return step_reader.step(item, what); });
+    const auto read = judgement_reader.list<mi::Judgement>(
+        judgements, "a list of judgement vectors", [&](SCM item, const std::string& what) {
+          const Reader& r = judgement_reader;
+          return mi::Judgement{r.text(r.field(item, 0, 5, what), what + " target"),
+                               r.text(r.field(item, 1, 5, what), what + " policy"),
+                               r.text(r.field(item, 2, 5, what), what + " verdict"),
+                               r.text(r.field(item, 3, 5, what), what + " summary"),
+                               r.strings(r.field(item, 4, 5, what), what + " reasons")};
+        });
+    std::string text;
+    if (kind == "spdx3") {
+      text = mi::write_spdx3(declarations, read);
+    } else if (kind == "cyclonedx") {
+      text = mi::write_cyclonedx(declarations, read);
+    } else if (kind == "prov") {
+      text = mi::write_prov_json(declarations, read);
+    } else {
+      throw ArgumentError{1, "spdx3, cyclonedx or prov", format};
+    }
+    return string(text);
   });
 }
 

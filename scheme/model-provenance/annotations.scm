@@ -45,6 +45,7 @@
   #:use-module (model-provenance graph)
   #:use-module (model-provenance evaluate)
   #:export (provenance
+            declarations->provenance
             parse-provenance
             provenance?
             provenance-artifacts
@@ -105,6 +106,11 @@ FILE:LINE:COLUMN with lines counted from 1."
   (shipped provenance-shipped)       ;shipped-weights records
   (location provenance-location)     ;of the whole annotation, or #f
   (locations provenance-locations))  ;alist: declared id -> location of its clause
+
+(define (declarations->provenance artifacts steps)
+  "Return a provenance record of ARTIFACTS and STEPS (records), shipping
+nothing and located nowhere: what a document of another format declares."
+  (make-provenance artifacts steps '() #f '()))
 
 ;; Weights that a package ships, and through which origin: INPUT is an
 ;; input label or "source"; FILE, where they are inside it, or #f.

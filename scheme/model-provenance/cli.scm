@@ -20,6 +20,7 @@
   #:use-module (model-provenance decide)
   #:use-module (model-provenance evaluate)
   #:use-module (model-provenance graph)
+  #:use-module (model-provenance interchange)
   #:use-module (model-provenance json)
   #:use-module (model-provenance lint)
   #:use-module (model-provenance picture)
@@ -88,6 +89,10 @@
                 (lambda (opt name arg result) (alist-cons 'no-catalog? #t result)))
         (option '("source") #t #f
                 (lambda (opt name arg result) (alist-cons 'source arg result)))
+        (option '("input") #t #f
+                (lambda (opt name arg result) (alist-cons 'input arg result)))
+        (option '("model-id") #t #f
+                (lambda (opt name arg result) (alist-cons 'model-id arg result)))
         (option '(#\e "explain") #f #f
                 (lambda (opt name arg result) (alist-cons 'explain? #t result)))
         (option '(#\h "help") #f #f
@@ -131,19 +136,25 @@
 (define %commands
   '(("lint" "[PACKAGE]..."
      "Check PACKAGES (by default ~a) for weights without provenance, verdicts\nthat do not meet the policy, and annotations that contradict the package;\nprint one line a problem, as guix lint does."
-     (policy hardware format-text-json explain source no-catalog))
+     (policy hardware format-text-json explain source input no-catalog))
     ("show" "ID|PACKAGE..."
      "Show the lineage of artifacts or steps, or of the weights packages ship,\nas a tree, with the verdict of each weights file."
-     (policy hardware format-text-json no-catalog))
+     (policy hardware format-text-json input no-catalog))
     ("why" "ID|PACKAGE..."
      "Explain the verdict on artifacts, or on the weights packages ship: the\ncheapest plan to re-make them, what is taken as it is, what blocks it."
-     (policy hardware format-text-json explain no-catalog))
+     (policy hardware format-text-json explain input no-catalog))
     ("graph" "ID|PACKAGE..."
      "Draw the lineage of artifacts, or of the weights packages ship, as one\ngraph: shapes by kind, colours by status under the policy, the cheapest\nplan in blue, what blocks it in red, roles on edges, compute on steps,\nverdicts on weights, a legend."
-     (policy hardware format-dot-svg no-catalog))
+     (policy hardware format-dot-svg input no-catalog))
     ("report" "[PACKAGE]..."
      "Lint PACKAGES (by default ~a), then tabulate every weights file they ship\nwith its verdict, wall-clock and what blocks or decides it, the weights\nin sources but not built, every built-in policy side by side, and what\nwould decide each undetermined verdict."
-     (policy hardware format-text-json no-catalog))
+     (policy hardware format-text-json input no-catalog))
+    ("import" "FORMAT FILE..."
+     "Read documents of another format (spdx3, cyclonedx, model-card, hub, prov) and\nwrite the model-provenance annotation they amount to, for a package's\nproperties, with comments citing each document and saying what it held\nthat the graph has no place for."
+     (model-id))
+    ("export" "FORMAT ID|PACKAGE..."
+     "Write the lineage of artifacts, or of the weights packages ship, as a document\nof another format (spdx3, cyclonedx, prov), with each weights file's verdict\nunder the policy where the format has a place for it."
+     (policy hardware input no-catalog))
     ("scan" "PATH..."
      "List the trained weights inside unpacked sources: model files, and large\nnumeric arrays in C sources."
      (format-text-json))))
@@ -165,6 +176,8 @@
     ((format-dot-svg) "  -f, --format=FORMAT  write Graphviz dot (default) or svg (drawn by dot)\n")
     ((explain) "  -e, --explain        explain each verdict and what would decide an\n                       undetermined one\n")
     ((source) "      --source=DIR     with one package, also scan its unpacked source DIR\n                       and compare with what is recorded\n")
+    ((input) "      --input=FORMAT:FILE  add what document FILE, of FORMAT (spdx3,\n                       cyclonedx, model-card, hub, prov), declares; may be\n                       repeated\n")
+    ((model-id) "      --model-id=ID    the model a model card describes (default: the\n                       name of the card's directory)\n")
     ((no-catalog) (format #f "      --no-catalog     start from no declarations instead of the catalog\n                       (~a)~%" %model-provenance-catalog))))
 
 (define %exit-status-help
@@ -190,6 +203,10 @@ Commands:
                        its verdict, plan and obstacles, and every built-in
                        policy side by side
   scan PATH...         list the trained weights inside unpacked sources
+  import FORMAT FILE...  write the annotation documents of another format
+                       amount to (spdx3, cyclonedx, model-card, hub, prov)
+  export FORMAT ID|PACKAGE...  write a lineage as an spdx3, cyclonedx or
+                       prov document, with verdicts
   help COMMAND         describe COMMAND and its options
 
 An ID names an artifact or step of the catalog or of an annotation; any
@@ -822,6 +839,106 @@ The manual: info model-provenance.
                   findings))
     0))
 
+(define (document-format name)
+  (let ((kind (string->symbol name)))
+    (unless (memq kind (document-formats))
+      (usage-error "unknown document format '~a'; expected ~{~a~^, ~}" name (document-formats)))
+    kind))
+
+(define (import-command operands model-id)
+  (match operands
+    ((format-name file . more)
+     (let ((kind (document-format format-name)))
+       (for-each
+        (lambda (file)
+          (let-values (((record dropped) (read-document kind file #:model-id model-id)))
+            (format #t ";; What ~a (~a) declares, read by model-provenance ~a.~%"
+                    file format-name %model-provenance-version)
+            (format #t ";; Paste it into the package's properties, quoted, and add what it
+;; does not say: #:input for the weights the package ships, sources, compute.~%")
+            (unless (null? dropped)
+              (format #t ";; The graph has no place for:~%")
+              (for-each (match-lambda
+                          ((where . what) (format #t ";;   ~a: ~a~%" where what)))
+                        dropped))
+            (write-annotation (provenance->annotation record))))
+        (cons file more))
+       0))
+    (_ (usage-error "import takes a format and one or more files"))))
+
+(define (write-annotation annotation)
+  ;; One clause a paragraph, one field a line, as a packager writes them.
+  (match annotation
+    (('model-provenance . clauses)
+     (format #t "(model-provenance~%")
+     (for-each (match-lambda
+                 ((kind id . fields)
+                  (format #t " (~a ~s" kind id)
+                  (let loop ((fields fields))
+                    (match fields
+                      (((? keyword? key) value . rest)
+                       (format #t "~%  ~s ~s" key value)
+                       (loop rest))
+                      ((value . rest) (format #t " ~s" value) (loop rest))
+                      (() (format #t ")~%"))))))
+               clauses)
+     (format #t ")~%"))))
+
+(define (lineage-records graph ids)
+  ;; The artifacts and steps of the lineages of IDS, with the documents
+  ;; that describe them, as records.
+  (let* ((lineage (delete-duplicates
+                   (append ids (append-map (lambda (id) (map lineage-entry-id (ancestors graph id)))
+                                           ids))))
+         (documents (append-map (lambda (id)
+                                  (if (artifact? (graph-node graph id)) (documents-of graph id) '()))
+                                lineage))
+         (nodes (map (lambda (id) (graph-node graph id))
+                     (delete-duplicates (append lineage documents)))))
+    (values (filter artifact? nodes) (filter step? nodes))))
+
+(define (export-command context packages operands)
+  (match operands
+    ((format-name . names)
+     (let ((kind (string->symbol format-name)))
+       (unless (memq kind (writable-document-formats))
+         (usage-error "export writes ~{~a~^, ~}, not '~a'" (writable-document-formats) format-name))
+       (let*-values (((view ids) (resolve-operands context packages "export" names))
+                     ((graph) (graph-of context view))
+                     ((evaluator) (evaluator-of context view))
+                     ((artifacts steps) (lineage-records graph ids)))
+         (let ((policy (lint-context-policy context)))
+           (display
+            (write-document
+             kind artifacts steps
+             #:judgements
+             (filter-map (lambda (a)
+                           (and (eq? 'weights (artifact-kind a))
+                                (let ((v (evaluate evaluator (artifact-id a))))
+                                  (list (artifact-id a) (policy-name policy)
+                                        (if (eq? 'none (policy-classification policy))
+                                            (symbol->string (verdict-kind v))
+                                            (verdict-class v))
+                                        (verdict-summary v)
+                                        (append (map blocker-reason (verdict-blockers v))
+                                                (map missing-fact-reason (verdict-missing v)))))))
+                         artifacts)))
+           (newline)
+           0))))
+    (_ (usage-error "export takes a format and one or more artifact ids or package names"))))
+
+(define (input-declarations options)
+  ;; The provenance records of the documents given with --input FORMAT:FILE.
+  (map (lambda (argument)
+         (match (string-index argument #\:)
+           (#f (usage-error "--input takes FORMAT:FILE, got '~a'" argument))
+           (at (let-values (((record dropped)
+                             (read-document (document-format (substring argument 0 at))
+                                            (substring argument (+ at 1))
+                                            #:model-id (assq-ref options 'model-id))))
+                 record))))
+       (reverse (filter-map (match-lambda (('input . value) value) (_ #f)) options))))
+
 (define (report-error program message)
   (format (current-error-port) "~a: error: ~a~%" program message))
 
@@ -877,6 +994,8 @@ package views, returns the package set to work on."
             (usage-error "~a writes ~a, not ~a" command
                          (if (string=? command "graph") "dot or svg" "text or json")
                          output-format))
+          (if (string=? command "import")
+              (import-command (cdr operands) (assq-ref options 'model-id))
           (if (string=? command "scan")
               (begin
                 ;; Options scan would ignore are a mistake worth saying.
@@ -889,7 +1008,7 @@ package views, returns the package set to work on."
                                              ((no-catalog?) "--no-catalog") (else "-L")))))
                           '(policy hardware explain? source no-catalog? load))
                 (scan-command (cdr operands) (or output-format 'text)))
-              (run-on-packages options operands output-format package-set))))))))
+              (run-on-packages options operands output-format package-set)))))))))
 
 (define (split-declarations declarations)
   ;; Provenance records, policies and hardware profiles, apart.
@@ -903,7 +1022,8 @@ package views, returns the package set to work on."
                 ((packages) (package-set options catalog-views))
                 ((declarations policies profiles)
                  (split-declarations (append catalog-declarations
-                                             (package-set-declarations packages)))))
+                                             (package-set-declarations packages)
+                                             (input-declarations options)))))
     (let* ((policy (lookup-named "policy"
                                  (lambda (name)
                                    (or (lookup-policy name)
@@ -937,7 +1057,8 @@ package views, returns the package set to work on."
         (("why" . rest)
          (why-command context packages rest (or output-format 'text) (assq-ref options 'explain?)))
         (("graph" . rest)
-         (graph-command context packages rest (or output-format 'dot)))))))
+         (graph-command context packages rest (or output-format 'dot)))
+        (("export" . rest) (export-command context packages rest))))))
 
 (define %standalone-options
   (list (option '(#\L "load") #t #f

@@ -29,7 +29,10 @@
             lineage-entry-kind lineage-entry-license lineage-entry-nearer
             ancestors descendants derivation-path lineage-roots
             lineage-derivation-order dominators topological-order cyclic-components
-            lineage->dot))
+            lineage->dot
+
+            ;; Records as the vectors the extension takes and gives.
+            artifact->vector vector->artifact step->vector vector->step))
 
 ;;; Records.
 

@@ -457,4 +457,69 @@
       (if catalog (setenv "MODEL_PROVENANCE_CATALOG" catalog) (unsetenv "MODEL_PROVENANCE_CATALOG"))
       status)))
 
+;;; Other formats: import, export, --input.
+
+(define luna-card (string-append data "/../../data/huggingface/luna-ai-llama2-uncensored-ggml.md"))
+(define luna "TheBloke/Luna-AI-Llama2-Uncensored-GGML")
+
+(let* ((result (run "import" "--model-id" luna "model-card" luna-card))
+       (annotation (false-if-exception
+                    (call-with-input-string (output-of result)
+                      (lambda (port) (read port))))))
+  (test-equal "import writes an annotation" 0 (status-of result))
+  (test-assert "citing the document it read"
+    (string-contains (output-of result) (string-append ";; What " luna-card " (model-card) declares")))
+  (test-assert "plain data: (model-provenance CLAUSE ...) with the card's license and base model"
+    (match annotation
+      (('model-provenance . clauses)
+       (and (member `(weights ,luna #:name "Luna-AI-Llama2-Uncensored-GGML" #:license "llama2"
+                              #:uris (,(string-append "https://huggingface.co/" luna)))
+                    clauses)
+            (any (match-lambda (('step _ 'quantize . _) #t) (_ #f)) clauses)))
+      (_ #f)))
+  ;; Placed in a package, with the input the weights ship through.
+  (let ((file (declaration-file
+               (call-with-output-string
+                 (lambda (port)
+                   (write `(package-view "luna-ggml" "1"
+                             #:location '((filename . "luna.scm") (line . 0) (column . 0))
+                             #:origins (list (origin-view "source" #:uris '("https://example.org/luna.bin")))
+                             #:properties
+                             '((model-provenance
+                                ,@(map (match-lambda
+                                         (('weights (? (cut string=? <> luna) id) . fields)
+                                          `(weights ,id #:input "source" ,@fields))
+                                         (clause clause))
+                                       (cdr annotation)))))
+                          port))))))
+    (let ((lint (run "--no-catalog" "-L" file "lint")))
+      (delete-file file)
+      (test-equal "and placed in a package, lint gives the verdict the card supports" 1 (status-of lint))
+      (test-assert "blocked by the Llama 2 license the card declares"
+        (string-contains (output-of lint) "luna-ggml@1: weights 'TheBloke/Luna-AI-Llama2-Uncensored-GGML': cannot be re-made under guix-base-criterion: license llama2")))))
+
+(let ((why (run "--input" (string-append "model-card:" luna-card) "--model-id" luna "why" luna)))
+  (test-equal "--input reads a document beside the catalog" 1 (status-of why))
+  (test-assert "and judges what it declares" (string-contains (output-of why) "llama2: a Llama community license")))
+
+(test-equal "--input without FORMAT: is a usage error" 2 (status-of (run "--input" luna-card "why" luna)))
+(test-equal "import of an unknown format is a usage error" 2 (status-of (run "import" "docx" luna-card)))
+(test-equal "export of a format it does not write is a usage error" 2
+  (status-of (run "export" "model-card" "stockfish")))
+
+(for-each
+ (lambda (format)
+   (let* ((file (string-append (or (getenv "TMPDIR") "/tmp") "/mp-cli-export-" (number->string (getpid))
+                               "." format ".json"))
+          (exported (run "export" format "stockfish"))
+          (_ (call-with-output-file file (lambda (port) (display (output-of exported) port))))
+          (again (run "--no-catalog" "--input" (string-append format ":" file) "why" "stockfish-18-small-net"))
+          (original (run "why" "stockfish-18-small-net")))
+     (delete-file file)
+     (test-equal (string-append "export " format " exits 0") 0 (status-of exported))
+     (test-equal (string-append "an exported " format " lineage, read back alone, gives the same verdict")
+       (first (string-split (output-of original) #\newline))
+       (first (string-split (output-of again) #\newline)))))
+ '("spdx3" "cyclonedx" "prov"))
+
 (test-end "cli")

@@ -87,7 +87,9 @@ TEST(HuggingFaceCard, LlamaTwoFineTuneWithDatasets) {
   EXPECT_TRUE(dropped(d, "language"));
   // Where a dropped fact was: the line of its key in the file.
   for (const auto& x : d.dropped) {
-    if (x.what.starts_with("model-index")) EXPECT_EQ(x.where, "10:1");
+    if (x.what.starts_with("model-index")) {
+      EXPECT_EQ(x.where, "10:1");
+    }
   }
 }
 
