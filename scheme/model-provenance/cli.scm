@@ -866,24 +866,6 @@ The manual: info model-provenance.
        0))
     (_ (usage-error "import takes a format and one or more files"))))
 
-(define (write-annotation annotation)
-  ;; One clause a paragraph, one field a line, as a packager writes them.
-  (match annotation
-    (('model-provenance . clauses)
-     (format #t "(model-provenance~%")
-     (for-each (match-lambda
-                 ((kind id . fields)
-                  (format #t " (~a ~s" kind id)
-                  (let loop ((fields fields))
-                    (match fields
-                      (((? keyword? key) value . rest)
-                       (format #t "~%  ~s ~s" key value)
-                       (loop rest))
-                      ((value . rest) (format #t " ~s" value) (loop rest))
-                      (() (format #t ")~%"))))))
-               clauses)
-     (format #t ")~%"))))
-
 (define (lineage-records graph ids)
   ;; The artifacts and steps of the lineages of IDS, with the documents
   ;; that describe them, as records.

@@ -16,7 +16,8 @@
             writable-document-formats
             read-document
             write-document
-            provenance->annotation))
+            provenance->annotation
+            write-annotation))
 
 (define (document-formats)
   "Return the formats read-document reads."
@@ -112,3 +113,22 @@ VERDICT SUMMARY REASONS) lists written where the format has a place."
 CLAUSE ...), declaring the artifacts and steps of RECORD."
   `(model-provenance ,@(map artifact->clause (provenance-artifacts record))
                      ,@(map step->clause (provenance-steps record))))
+
+(define* (write-annotation annotation #:optional (port (current-output-port)))
+  "Write ANNOTATION, (model-provenance CLAUSE ...), to PORT as a packager
+writes one: a clause a paragraph, a field a line."
+  (match annotation
+    (('model-provenance . clauses)
+     (format port "(model-provenance~%")
+     (for-each (match-lambda
+                 ((kind id . fields)
+                  (format port " (~a ~s" kind id)
+                  (let loop ((fields fields))
+                    (match fields
+                      (((? keyword? key) value . rest)
+                       (format port "~%  ~s ~s" key value)
+                       (loop rest))
+                      ((value . rest) (format port " ~s" value) (loop rest))
+                      (() (format port ")~%"))))))
+               clauses)
+     (format port ")~%"))))

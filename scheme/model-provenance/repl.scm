@@ -16,6 +16,7 @@
   #:use-module (model-provenance evaluate)
   #:use-module (model-provenance decide)
   #:use-module (model-provenance lint)
+  #:use-module (model-provenance interchange)
   #:export (current-provenance-graph
             current-policy
             current-hardware
@@ -322,6 +323,24 @@ its provenance declarations and package views."
   (match arguments
     ((file) (report-errors (lambda () (use-declarations! (->id file)))))
     (_ (usage "load-declarations FILE"))))
+
+(define-meta-command ((import model-provenance) repl . arguments)
+  "import FORMAT FILE [MODEL-ID]
+Show the annotation a document of another format (spdx3, cyclonedx,
+model-card, hub, prov) amounts to, and what it holds that the graph
+cannot."
+  (define (import kind file model-id)
+    (report-errors
+     (lambda ()
+       (let-values (((record dropped) (read-document (string->symbol kind) file
+                                                     #:model-id model-id)))
+         (for-each (match-lambda ((where . what) (format #t ";; dropped: ~a: ~a~%" where what)))
+                   dropped)
+         (write-annotation (provenance->annotation record))))))
+  (match arguments
+    ((kind file) (import (->id kind) (->id file) #f))
+    ((kind file model-id) (import (->id kind) (->id file) (->id model-id)))
+    (_ (usage "import FORMAT FILE [MODEL-ID]"))))
 
 (define-meta-command ((lineage model-provenance) repl . arguments)
   "lineage NAME

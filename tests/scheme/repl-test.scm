@@ -89,4 +89,23 @@
       #f))
   (delete-file file))
 
+;;; Documents of other formats, as ,import shows them.
+
+(use-modules (model-provenance interchange) (model-provenance annotations) (srfi srfi-11))
+
+(let-values (((record dropped)
+              (read-document 'model-card (string-append (dirname (current-filename))
+                                                       "/../data/huggingface/luna-ai-llama2-uncensored-ggml.md")
+                             #:model-id "TheBloke/Luna-AI-Llama2-Uncensored-GGML")))
+  (test-equal "read-document: the card's model and its base"
+    '("TheBloke/Luna-AI-Llama2-Uncensored-GGML" "Tap-M/Luna-AI-Llama2-Uncensored")
+    (map artifact-id (provenance-artifacts record)))
+  (test-assert "the annotation it amounts to parses as one"
+    (provenance? (parse-provenance (cdr (provenance->annotation record)))))
+  (test-assert "written a field a line"
+    (string-contains (call-with-output-string
+                       (lambda (port) (write-annotation (provenance->annotation record) port)))
+                     "\n  #:license \"llama2\"\n")))
+(test-error "an unknown format" #t (read-document 'docx "x"))
+
 (test-end "repl")
