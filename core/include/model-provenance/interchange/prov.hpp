@@ -22,7 +22,8 @@
 //   wasGeneratedBy    -> step output (dropped without an activity)
 //   wasAssociatedWith -> a software input of the step, when the agent is a
 //                        prov:SoftwareAgent (an artifact of kind software
-//                        unless an entity of that id says more); other
+//                        unless an entity of that id says more: then the
+//                        agent's other attributes are dropped); other
 //                        agents, and associations with them, are dropped
 //   wasDerivedFrom    -> nothing new when its activity's used and
 //                        wasGeneratedBy already say it; else dropped (the
@@ -36,7 +37,12 @@
 //   mp:flops, mp:hours, mp:hardware-profile, mp:peak-memory-bytes,
 //   mp:storage-bytes, mp:notes, mp:source -> the step fields
 //   bundle            -> its records are read like the top level's, with
-//                        the bundle's prefixes over the document's
+//                        the bundle's prefixes over the document's; a name
+//                        written alike for two namespaces gives the later
+//                        its full URI as id (ids stay unique)
+//   an id repeated (an array of records) -> one element, its attributes
+//                        merged; a second value of a one-valued field is
+//                        dropped
 //   mp:verdict-POLICY, mp:summary-POLICY, mp:reason-POLICY -> dropped (a
 //                        verdict is recomputed, not a fact)
 //   anything else (other relations: wasAttributedTo, actedOnBehalfOf,
