@@ -86,6 +86,9 @@ std::string write_prov_json(const Declarations& declarations, const std::vector<
       generated("wasGeneratedBy"), associated("wasAssociatedWith"), derived("wasDerivedFrom");
 
   std::unordered_set<std::string> artifact_ids;
+  std::unordered_set<std::string> declared_not_software;
+  for (const Artifact& artifact : declarations.artifacts)
+    if (artifact.kind != ArtifactKind::software) declared_not_software.insert(artifact.id);
   for (const Artifact& artifact : declarations.artifacts) {
     artifact_ids.insert(artifact.id);
     json record;
@@ -160,7 +163,10 @@ std::string write_prov_json(const Declarations& declarations, const std::vector<
                json{{"prov:activity", activity},
                     {"prov:entity", artifact_name(input.artifact)},
                     {"prov:role", qualified("mp:" + std::string(to_string(input.role)))}});
-      if (input.role == InputRole::software) {
+      // Only software is a SoftwareAgent: an artifact declared here as
+      // something else (a document in the software role) stays an entity,
+      // or reading it back would see an agent and an entity disagree.
+      if (input.role == InputRole::software && !declared_not_software.count(input.artifact)) {
         if (software_agents.insert(input.artifact).second)
           agents.add(artifact_name(input.artifact), json{{"prov:type", qualified("prov:SoftwareAgent")}});
         associated.add("_:w" + std::to_string(++associated_count),

@@ -137,6 +137,20 @@ TEST(Prov, RoundTripEveryField) {
   EXPECT_EQ(write_prov_json(back), text);
 }
 
+TEST(Prov, RoundTripOfADocumentInTheSoftwareRole) {
+  // Found by fuzz-interchange_prov: only software becomes a SoftwareAgent.
+  Declarations d;
+  Artifact manual{.id = "manual", .kind = ArtifactKind::document};
+  Artifact net{.id = "net", .kind = ArtifactKind::weights};
+  d.artifacts = {manual, net};
+  d.steps.push_back(Step{.id = "make", .kind = StepKind::train,
+                         .inputs = {{"manual", InputRole::software}}, .outputs = {"net"}});
+  const Declarations back = read_prov_json(write_prov_json(d), "round-trip.json");
+  EXPECT_EQ(back.artifacts, d.artifacts);
+  EXPECT_EQ(back.steps, d.steps);
+  for (const auto& x : back.dropped) ADD_FAILURE() << x.where << ": " << x.what;
+}
+
 TEST(Prov, WriterShape) {
   const Declarations d = every_field();
   const auto doc = nlohmann::json::parse(write_prov_json(d));
