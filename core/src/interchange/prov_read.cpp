@@ -817,6 +817,15 @@ class Reader {
       artifact.id = element.id;
       artifact.kind = *kind;
       fill_artifact(artifact, element);
+      // Only documents have a document kind and describe things; the
+      // graph has no place for them elsewhere (found by fuzzing).
+      if (artifact.kind != ArtifactKind::document &&
+          (artifact.document_kind != DocumentKind::other || !artifact.describes.empty())) {
+        drop(element.records.front().pointer,
+             "entity " + element.id + ": mp:document-kind and mp:describes on an artifact that is no document");
+        artifact.document_kind = DocumentKind::other;
+        artifact.describes.clear();
+      }
       artifact_index_.emplace(uri, out_.artifacts.size());
       out_.artifacts.push_back(std::move(artifact));
     }
