@@ -29,7 +29,7 @@
             lineage-entry-kind lineage-entry-license lineage-entry-nearer
             ancestors descendants derivation-path lineage-roots
             lineage-derivation-order dominators topological-order cyclic-components
-            lineage->dot
+            lineage->dot dot-string
 
             ;; Records as the vectors the extension takes and gives.
             artifact->vector vector->artifact step->vector vector->step))
@@ -262,8 +262,8 @@ weights."
 ;;; Graphviz.
 
 (define (dot-string text)
-  ;; A quoted DOT string; control characters, which would make the SVG
-  ;; dot writes invalid XML, are written as spaces.
+  "Return TEXT as a quoted DOT string.  Control characters, which would
+make the SVG dot writes invalid XML, become spaces."
   (string-append "\""
                  (string-concatenate
                   (map (lambda (c)

@@ -78,20 +78,6 @@ and a short reason."
               (loop rest word (cons line lines)))
              (else (loop rest (string-append line " " word) lines)))))))
 
-(define (dot-string text)
-  ;; A quoted DOT string; control characters, which would make the SVG
-  ;; invalid XML, become spaces; newlines become centred line breaks.
-  (string-append "\""
-                 (string-concatenate
-                  (map (lambda (c)
-                         (case c
-                           ((#\") "\\\"")
-                           ((#\\) "\\\\")
-                           ((#\newline) "\\n")
-                           (else (if (char<? c #\space) " " (string c)))))
-                       (string->list text)))
-                 "\""))
-
 (define (role-label role)
   (string-map (lambda (c) (if (char=? c #\-) #\space c)) (symbol->string role)))
 

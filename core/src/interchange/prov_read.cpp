@@ -7,6 +7,7 @@
 // (a PROV-JSON id may name several records): nlohmann's ordered_json looks
 // every key up linearly, which is quadratic in a section of a million
 // records, and its std::map form loses the order the round trip needs.
+#include "model-provenance/interchange/json_pointer.hpp"
 #include "model-provenance/interchange/prov.hpp"
 
 #include <algorithm>
@@ -90,20 +91,6 @@ std::string_view type_name(const Node& node) {
     case Node::Type::object: return "an object";
   }
   return "?";
-}
-
-std::string line_column(std::string_view text, std::size_t offset) {
-  if (offset > text.size()) offset = text.size();
-  std::size_t line = 1, column = 1;
-  for (std::size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
-  }
-  return std::to_string(line) + ":" + std::to_string(column);
 }
 
 // The offset of the bracket that opens level max_depth + 1, or npos.
