@@ -2,6 +2,7 @@
 // CycloneDX ML-BOMs: the real documents of tests/data/cyclonedx, bad
 // input, read(write(d)) == d, and the output against the published schema.
 #include "model-provenance/interchange/cyclonedx.hpp"
+#include "test_support.hpp"
 
 #include <gtest/gtest.h>
 
@@ -16,32 +17,9 @@ namespace mi = model_provenance::interchange;
 
 namespace {
 
-mp::Artifact make_artifact(const std::string& id, mp::ArtifactKind kind, const std::string& name = "",
-                           const std::string& version = "") {
-  mp::Artifact artifact;
-  artifact.id = id;
-  artifact.kind = kind;
-  artifact.name = name;
-  artifact.version = version;
-  return artifact;
-}
-
-mp::Step make_step(const std::string& id, mp::StepKind kind, std::vector<mp::StepInput> inputs = {},
-                   std::vector<std::string> outputs = {}) {
-  mp::Step step;
-  step.id = id;
-  step.kind = kind;
-  step.inputs = std::move(inputs);
-  step.outputs = std::move(outputs);
-  return step;
-}
-
-std::string slurp(const std::string& path) {
-  std::ifstream stream(path, std::ios::binary);
-  std::ostringstream text;
-  text << stream.rdbuf();
-  return text.str();
-}
+using mi::testing::make_artifact;
+using mi::testing::make_step;
+using mi::testing::slurp;
 
 mi::Declarations fixture(const std::string& name) {
   const std::string path = std::string(MP_TEST_DATA) + "/cyclonedx/" + name;
