@@ -5,10 +5,15 @@
 #include "model-provenance/interchange/prov.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <utility>
+#include <vector>
+
+#include <unistd.h>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -135,6 +140,29 @@ TEST(Prov, RoundTripEveryField) {
   for (const auto& x : back.dropped) ADD_FAILURE() << x.where << ": " << x.what;
   // And once more: the writer is a function of the declarations.
   EXPECT_EQ(write_prov_json(back), text);
+}
+
+// The output validates against the PROV-JSON submission's own schema
+// (tests/data/schemas, W3C licence), with python3-jsonschema.
+TEST(Prov, OutputMatchesTheSchema) {
+  if (std::system("python3 -c 'import jsonschema' 2>/dev/null") != 0) GTEST_SKIP() << "python3-jsonschema is missing";
+  const std::string test_data = MP_TEST_DATA;
+  const auto dir = std::filesystem::temp_directory_path() / ("mp-prov-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"every-field", write_prov_json(every_field(),
+                                      {{"stockfish/nn-1c0000000000.nnue", "guix-base-criterion", "blocked", "s", {"r1", "r2"}},
+                                       {"elsewhere", "mof", "MOF Class III, Open Model", "", {}}})},
+      {"empty", write_prov_json({})}};
+  for (const auto& [name, text] : cases) {
+    SCOPED_TRACE(name);
+    const auto file = dir / (name + ".json");
+    std::ofstream(file) << text;
+    const std::string command = "python3 -W ignore " + test_data + "/../interchange/validate-document " + test_data +
+                                "/schemas/prov-json.schema.json " + file.string();
+    EXPECT_EQ(std::system(command.c_str()), 0) << command;
+  }
+  std::filesystem::remove_all(dir);
 }
 
 TEST(Prov, RoundTripOfADocumentInTheSoftwareRole) {
