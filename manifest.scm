@@ -7,6 +7,8 @@
        "boost" "fmt" "googletest" "googlebenchmark" "guile"
        ;; Interchange formats: JSON documents, YAML model cards, Hub dumps.
        "nlohmann-json" "yaml-cpp" "simdjson"
+       ;; inspect: hashes, archives, protobuf (ONNX, Lc0), cascade XML.
+       "openssl" "libzip" "protobuf" "zlib" "expat"
        ;; The manual (Info, HTML) and the man page.
        "texinfo" "help2man" "man-db"
        ;; `graph --format=svg' runs dot; tests validate JSON against schemas.

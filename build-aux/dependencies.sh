@@ -7,6 +7,7 @@ debian_packages=(
   cmake g++ make pkg-config
   libboost-graph-dev libfmt-dev
   nlohmann-json3-dev libyaml-cpp-dev libsimdjson-dev   # interchange formats (JSON, YAML)
+  libssl-dev libzip-dev libprotobuf-dev zlib1g-dev libexpat1-dev   # inspect: weights files
   libgtest-dev libbenchmark-dev
   guile-3.0 guile-3.0-dev
   texinfo help2man info man-db    # the manual (Info, HTML) and the man page
