@@ -81,11 +81,15 @@
  (provenance
   (weights "tesseract-ocr-5.3.0-eng-traineddata" #:guix-package "tesseract-ocr" #:version "5.3.0"
            #:input "tesseract-ocr-tessdata-fast" #:file "share/tessdata/eng.traineddata"
+           #:files '(("share/tessdata/eng.traineddata"
+                      "7d4322bd2a7749724879683fc3912cb542f19906c83bcc1a52132556427170b2"))
            #:format "traineddata" #:license "Apache-2.0" #:availability 'public-download
            #:notes "Tesseract's upstream source carries no trained data; Guix's phase install-minimal-tessdata copies eng.traineddata from its native input tesseract-ocr-tessdata-fast into share/tessdata, so every package using tesseract-ocr gets it"
            #:sources (list (guix-file "ocr.scm" 143 "install-minimal-tessdata: \"tesseract-ocr cannot be used without its trained models data; install the English language as a minimal base\"")
                            (guix-file "ocr.scm" 103 "tesseract-ocr 5.3.0; tesseract-ocr-tessdata-fast among its native inputs")
-                           (guix-file "ocr.scm" 101 "tesseract-ocr-tessdata-fast's license field: asl2.0")))
+                           (guix-file "ocr.scm" 101 "tesseract-ocr-tessdata-fast's license field: asl2.0")
+                           (github-file "tesseract-ocr/tessdata_fast" "65727574dfcd264acbb0c3e07860e4e9e9b22185" "eng.traineddata" "2019-10-30"
+                                        "the file Guix copies; sha256 of its blob at tag 4.1.0: 7d4322bd2a77...")))
   (step "copy-eng-traineddata-into-tesseract-ocr" 'convert
         #:inputs '(("tessdata-fast-4.1.0" . initial-weights))
         #:outputs '("tesseract-ocr-5.3.0-eng-traineddata")

@@ -24,6 +24,128 @@
 (define tesseract-training-doc
   (tessdoc "tess5/TrainingTesseract-5.md" "2024-09-06"
            "\"No GPU is needed. (No support.)\"; Tesseract 4 training \"takes a few days to a couple of weeks\"; lstmtraining's stop_training with convert_to_int makes a fast, integer traineddata"))
+;; The files of tessdata_fast at tag 4.1.0 (commit 65727574dfcd, the
+;; checkout Guix installs whole into share/tessdata), each with the sha256
+;; of its git blob at that commit, computed from a copy of the repository
+;; on 2026-11-30.  The blobs of 57 files (amh, bre, epo, ... listed below)
+;; were missing from that copy: their hashes are not recorded.
+;; Unrecorded:
+;;   amh bre epo est eus fin frk hun kaz kir lao mal mya nld oci osd pol que
+;;   san script/Arabic script/Armenian script/Bengali
+;;   script/Canadian_Aboriginal script/Cherokee script/Cyrillic
+;;   script/Devanagari script/Ethiopic script/Fraktur script/Georgian
+;;   script/Gujarati script/Gurmukhi script/HanS script/HanS_vert script/HanT
+;;   script/HanT_vert script/Hangul script/Hangul_vert script/Hebrew
+;;   script/Japanese script/Japanese_vert script/Kannada script/Khmer
+;;   script/Lao script/Latin script/Malayalam script/Myanmar script/Oriya
+;;   script/Sinhala script/Syriac script/Tamil script/Telugu script/Thaana
+;;   script/Thai script/Tibetan slk tur uzb
+(define tessdata-fast-4.1.0-files
+  '(("afr.traineddata" "126d480bfae95be2a911ed4916465e27bde75fea2da631e21b96762e5f239646")
+    ("ara.traineddata" "e3206d3dc87fd50c24a0fb9f01838615911d25168f4e64415244b67d2bb3e729")
+    ("asm.traineddata" "299c7f6135ac72ca4820d4c39e3cf65b32b24127fc78c4938d11153adbb9fa77")
+    ("aze.traineddata" "a365310848aecb739f19369cb3831d4660fcd9345d798e91a3042455f9ccc9f0")
+    ("aze_cyrl.traineddata" "2e96ab67817819e14a3a2d6250261130457c8e78dde3077841ab391fe003551c")
+    ("bel.traineddata" "9c6668a0b202f3dcfe074b64620d108e1902ca7498a40b5a11b4a3da6112d58f")
+    ("ben.traineddata" "31163084c279aaebd376216f0c3d5c17ad4b5fee8db49dae79c20000b5de5964")
+    ("bod.traineddata" "1aab1db8dae337dfc8fa0f94a1c137c47e4c7857c3e6b30093ec726cef912a0b")
+    ("bos.traineddata" "6cc8cc87cf1afbfa6a41febb725dbadb14bed96a46685906440a6eb8a7892f04")
+    ("bul.traineddata" "aebc9b0fcc8cfaf8a9f38a02bb7b85052bd850744696a2c11cf0081820e5b21e")
+    ("cat.traineddata" "250db73cd5b380d2798581295dc12f20d0828cdb335a65d833d12dfdbf57117d")
+    ("ceb.traineddata" "346a39de801495c93ece6656d018d7d19d298af7db42d82ebae99dfe8ee14961")
+    ("ces.traineddata" "934bcaf97ef3348413263331131c9fa7f55f30db333c711929c124fb635f7e1b")
+    ("chi_sim.traineddata" "a5fcb6f0db1e1d6d8522f39db4e848f05984669172e584e8d76b6b3141e1f730")
+    ("chi_sim_vert.traineddata" "20590de84725bab69cde93bd6e8ed360a13cc5421a7e7364ddeb93e9af53d6da")
+    ("chi_tra.traineddata" "529c5b5797d64b126065cd55f2bb4c7fd7b15790798091b1ff259941a829330b")
+    ("chi_tra_vert.traineddata" "1df02a4b210e5c217b783819538b63e9dfe6904e2b5e53b62664f1b9f7a989d0")
+    ("chr.traineddata" "a4da60d844ebb9dbaeb8843a92290083c1fd275b167fc9c9686d790ccd311fab")
+    ("cos.traineddata" "018952d1b4b3d4fd6ee5ebbacf90603c9cef6221951359937c274fe1f190f8d3")
+    ("cym.traineddata" "7f6ee3374749645a7c92dfe773f5c3d6492194d371712ecfd775edc53c363fb4")
+    ("dan.traineddata" "acb1fd074487a31d1294fcdfd7d7c673467ffd8aeacb2ccd61ebcbf04eb4e2fa")
+    ("deu.traineddata" "19d219bbb6672c869d20a9636c6816a81eb9a71796cb93ebe0cb1530e2cdb22d")
+    ("div.traineddata" "06051412588963b34b663cc59a468dbf10753329f015ccd574ee711e8c6b84c3")
+    ("dzo.traineddata" "364d244fad3f8d4438c9f7ee7642b9b876a4620cf76c0115619b979d6bfef1fa")
+    ("ell.traineddata" "4fba8a0b461038d51f1c20d043d4f2ac38c4e778f1b90830847f7bd8fa3ba726")
+    ("eng.traineddata" "7d4322bd2a7749724879683fc3912cb542f19906c83bcc1a52132556427170b2")
+    ("enm.traineddata" "d312ab5aafc9f99a78082c75e035b0873d2da6cb6d95cde03e219c1b26750034")
+    ("equ.traineddata" "8f660323d8a7b7a0e8d2fae1a3439e6e470222bfbb990b2ab7fe9e1fb4791c0b")
+    ("fao.traineddata" "0ed46203c283c952b7de0530d1c6e6ac9a25a79773fb89cadd149275ffea9a80")
+    ("fas.traineddata" "db1c0a91208aff00d3cf1ed2c1d23f76419afd5f024688b4f71adc3f2ce4a505")
+    ("fil.traineddata" "2b17f68014ab44b88b5e2334ebcd0ce0090d9af7c6fbef6fab22e0bbd9a934dd")
+    ("fra.traineddata" "ced037562e8c80c13122dece28dd477d399af80911a28791a66a63ac1e3445ca")
+    ("frm.traineddata" "3fe6eed7108136a85dbbf53baf23d9fb435afe1262323f5fba7711b6c6048728")
+    ("fry.traineddata" "7c9dbc47ef3848e33b623d1b927dd4d998ed39ff750fbc0f14aeb0f627b5da15")
+    ("gla.traineddata" "cb7b206d9f56b601d1666683ea8a516c8bb9c04362dbb874fc9665b339b72adf")
+    ("gle.traineddata" "2fe9ba6119aac7e2a20d6cfb69ed91afe9520f41bc7e3a903f84280f2663858d")
+    ("glg.traineddata" "7947619c5544d86849f563bd737ad90dbea9f5319fbd838c4747a7a1cd40b260")
+    ("grc.traineddata" "57b735557eeb67503803cf9f99786dd0b62417931352601952a0b1a23b6c4759")
+    ("guj.traineddata" "fa69658614b4946a9afae8853d67e0689838803dfa3d12c2e35ec53ee6f8df34")
+    ("hat.traineddata" "842e489a0e0eb12c72b5cb12e9e6624aae5928de1d097d76445474c263ce8b5a")
+    ("heb.traineddata" "11f9e43ab227f786352a50f75c94c2e9906f1baba86d93276da19da7ce0904db")
+    ("hin.traineddata" "4c73ffc59d497c186b19d1e90f5d721d678ea6b2e277b719bee4e2af12271825")
+    ("hrv.traineddata" "9e515d9832ce259dbab550b1cc6b998f8b929faf2edacaaca981b05adb130571")
+    ("hye.traineddata" "b701d0d95799a716143dedb0197504e56f27a1bb133d6607ff5778c6988cb67c")
+    ("iku.traineddata" "81ef16ee0fa0a3548c8a2d1ff10786e3278b6720e51cefd9a81a506f52660223")
+    ("ind.traineddata" "69786901da87ab8766c1ea7fbb10b28f2110c14da3f6c8f2735df131fba95d88")
+    ("isl.traineddata" "5ec828c363f3f0062c3caf08216677cf5f3c0c981b05fab445123a16b98f10a9")
+    ("ita.traineddata" "b8f89e1e785118dac4d51ae042c029a64edb5c3ee42ef73027a6d412748d8827")
+    ("ita_old.traineddata" "ee85de25acf70d5eeefdb3012424814a18ab368183099cc2c3f2fe2d3dce3b02")
+    ("jav.traineddata" "46107b6bed3bf2d9617e5e192e52524e368242543fead1a7175c363dddd400f2")
+    ("jpn.traineddata" "1f5de9236d2e85f5fdf4b3c500f2d4926f8d9449f28f5394472d9e8d83b91b4d")
+    ("jpn_vert.traineddata" "bf1e2640954691797e2dc14f38533e601b59ee37958698ae0f0b81dc6f09c71b")
+    ("kan.traineddata" "bd31e6b6ae93271e3bcf5383d306d8eefbb91542937cd6d735a5930c970e61d8")
+    ("kat.traineddata" "557abb6f1c68bc1b286f1bdd00bb6b82f85a427a91899807dab6c2f6c7986731")
+    ("kat_old.traineddata" "7b77290303d5d88db6adc5b679d1eb876e3c62f64c8999e919bcb4608af379bc")
+    ("khm.traineddata" "47f110575341b322052f3becbefee61a3ecf1ef549352b5d4d33d28afe30d099")
+    ("kmr.traineddata" "a3ef2daa828399ca8d6ae69edfa21ed21aa5abb3f868e2024d3235406312e7b6")
+    ("kor.traineddata" "6b85e11d9bbf07863b97b3523b1b112844c43e713df8b66418a081fd1060b3b2")
+    ("kor_vert.traineddata" "c28f19dee36927baba5215fb793a3c00fff3ef2cfbcaa100122401d8f4374869")
+    ("lat.traineddata" "3859d8ba60404f4b79830622625bbc76fb4ee2808eac1ad360ffa77f0a533328")
+    ("lav.traineddata" "7d9eaf22254b381f18b806cd6cb647862a397a7221adbce3e22cc421793a8847")
+    ("lit.traineddata" "1e383df5b055583bc01cb5764ecdf74c540753f2cb3f8205e7105361da4bc989")
+    ("ltz.traineddata" "5516a78efa30c050da7eb0727fec3de59670c19735c00678a67fdad98e4b3ec1")
+    ("mar.traineddata" "0ba3f2d116972e72fe9e176bc84c38e81dfb6670f4ed1f7f6c8e16a27da7cb61")
+    ("mkd.traineddata" "58622bf154830fa62103359938564aeb8112b929759e22a48224f3ecfaac34c6")
+    ("mlt.traineddata" "3040b443d5d49e4183da0eaaf58d1033c3a616153d35d2342a56777f9bbb31c7")
+    ("mon.traineddata" "a151a3806d61ac43619cd383896d551ba5c3b07388ffec6fc83c8c604d677570")
+    ("mri.traineddata" "8552be985e8fa0210d6d815d736151d645089b590a56f2d92391fb864e8bf9c9")
+    ("msa.traineddata" "e41a3e5febfec50c90371eb1cbb17a48b10cad387900e3420b1f134c1b766cba")
+    ("nep.traineddata" "280ba9450b4f21afbf5985e0de87857b75a972577c50ef0603c141ddde4f1cb8")
+    ("nor.traineddata" "0451eb4f8049ae78196806bf878a389a2f40f1386fe038568cf4441226ba6ef2")
+    ("ori.traineddata" "36f3135e61d501a3acfad41f5fe60b8e791274fff4c5375c969fdcca980cdbac")
+    ("pan.traineddata" "1ec0907fc3534065ea9ae190c6bb7ec9e5c74fd9d2fa996aaec7407f11ad8131")
+    ("por.traineddata" "c4932b937207a9514b7514d518b931a99938c02a28a5a5a553f8599ed58b7deb")
+    ("pus.traineddata" "f15550bfe3a20ca781cf5afb7b2af6ee769c6521cf4bb990848e72856b484600")
+    ("ron.traineddata" "9adfde6b51ba4b97efd10ea37c3070fd3fc2bad7815e81f5c3c198cd96216cc9")
+    ("rus.traineddata" "e16e5e036cce1d9ec2b00063cf8b54472625b9e14d893a169e2b0dedeb4df225")
+    ("script/Greek.traineddata" "52e201e4a22336d89ee202b579aca04f15ffd6e5e6af1fe164498f2c7de898e6")
+    ("script/Vietnamese.traineddata" "30546eea618459e79761f962391e6879778b026ad7b4459a11664a1b654758bd")
+    ("sin.traineddata" "bc75c6df2375a30c9f7e759fa7d4b58ae3ecf9ce72668a702d01acb13e551422")
+    ("slv.traineddata" "b937632c17ce5fdf20535d25feec044da10a0c4c8234f4302d5606fd671cf60d")
+    ("snd.traineddata" "f25cae3b325b0a6dc4dd5d8aeb3ac40b129a18bdd92666317022ee198f7878a7")
+    ("spa.traineddata" "6f2e04d02774a18f01bed44b1111f2cd7f3ba7ac9dc4373cd3f898a40ea6b464")
+    ("spa_old.traineddata" "11d89a6763ff134ef8f7e41b995974d36fba5d1a807156d3202d7bf991bb1823")
+    ("sqi.traineddata" "1d89621d9afe8ddf35b403ecf8951edea52c3a960d241f287b1a7b2c5ba8daac")
+    ("srp.traineddata" "aa41ae3d9cc705e60d398ab38a5c3cc8b772c0d420c7d4f0859beb13d0e321b6")
+    ("srp_latn.traineddata" "54b2e001bd8a336bdffc249c1487b8b7cb712f0a031f2551930ba050ebefa2a0")
+    ("sun.traineddata" "fa939213b005b3477a1032b7222f63cd0b0ac486f83fd9554caf653d6e6c6ffe")
+    ("swa.traineddata" "395439d1ec308535066cbaea9b15e0e4cc81f8609170af76ab7e7e8d3ec42f3e")
+    ("swe.traineddata" "f7304988d41f833efebcc2d529df54b1903ecebbc3da1faabd19a0fddd4fe586")
+    ("syr.traineddata" "7435b43466da8343619bdc43c4da8dc8581f21aab3337fa1bd22ed8a8c10af04")
+    ("tam.traineddata" "d02fbec24be4b07e32e80d0ccfc3b6b67a3c5d61c9d0a7c8532677990912c6ec")
+    ("tat.traineddata" "7ad946d753f4b9688e4e4bcf525a931f486da4aaa9020e32b6a7262718bdf093")
+    ("tel.traineddata" "d10691fddd5b67802e1c12800ebb321d3b8bcd8d24a2ac3ff206f93188c04ab5")
+    ("tgk.traineddata" "7b32ed1374649b9b44b9a20ed07f1e86c1e1004c3bd11ce182496a47a18cb321")
+    ("tha.traineddata" "294227cc2d1292b0acb28d61d4115c88252b96d466ca90b417cf4cf0c67bf07c")
+    ("tir.traineddata" "73d7430c22a062b061f603a2c1d70c4ea4aa092f7a932a97921926e15b4fdb3d")
+    ("ton.traineddata" "23d36448a3c59499da59502419ffcaa279056fa369a0fa2c798e066321d01bd1")
+    ("uig.traineddata" "163b360268c39fc69e0c0dc9299c06dfe7a6c51ef8f33766da75022217b69b22")
+    ("ukr.traineddata" "d59e53e2bded32f4445f124b4b00240fcac7e8044c003ab822ccb94f0b3db59b")
+    ("urd.traineddata" "62e8250ce2a994106e313a82e26a516a39e2cf159d0ce3c5b5008387fd0d555f")
+    ("uzb_cyrl.traineddata" "a2fe0b3f0eb4a5e46252470160ad51cc5f3c4c0f390ba67d1911beb0dbe80cc8")
+    ("vie.traineddata" "79df64caf7bcfb2a27df5042ecb6121e196eada34da774956995747636d5bfa1")
+    ("yid.traineddata" "f9a3d74076460a505dc0c6b59a0f5bd1108c6436d570954223b3695988d1666d")
+    ("yor.traineddata" "17ab3855f1ba9056183759a84e4c11cebf417a7d3c8c2cdcc37537d7fbffba3d")))
 (define langdata-readme
   (github-file "tesseract-ocr/langdata" "bc528bf11370d6e469190a96e846b71c741425ba" "README.md" "2024-03-07"
           "\"Some languages were trained with commercially available fonts, so you will need to buy them in order to reproduce the training exactly, or use substitutes.\""))
@@ -73,9 +195,13 @@
            #:uris '("https://github.com/tesseract-ocr/tessdata_fast")
            #:sha256 "0401fb0837b10a06795c57d6066a461528e3fe76c9cb831145bd1fb42e0361d4"
            #:availability 'public-download #:guix-package "tesseract-ocr-tessdata-fast"
-           #:notes "8-bit integer LSTM models, one per language and script, integerized from a smaller network than tessdata_best's (not from the best models); the sha256 is the checkout's"
+           #:files tessdata-fast-4.1.0-files
+           #:notes "8-bit integer LSTM models, one per language and script, integerized from a smaller network than tessdata_best's (not from the best models); the sha256 is the checkout's, #:files those of its files"
            #:sources (list (guix-file "ocr.scm" #f "uri, sha256 of the checkout, tag 4.1.0")
-                           tessdata-fast-readme tessdata-files-table))
+                           tessdata-fast-readme tessdata-files-table
+                           (source "https://github.com/tesseract-ocr/tessdata_fast/tree/65727574dfcd264acbb0c3e07860e4e9e9b22185"
+                                   #:date "2019-10-30"
+                                   #:about "the files at tag 4.1.0; #:files holds the sha256 of each file's blob at this commit, for the blobs a copy of the repository had")))
   (weights "tessdata-fast-4.1.0-float" #:format "traineddata" #:availability 'unavailable
            #:notes "the floating-point 'fast' networks before integerization: tessdata_fast holds only the integer models and tessdata_best a larger network, so these were not published"
            #:sources (list tessdata-fast-training tessdata-fast-readme tessdata-files-table))

@@ -12,22 +12,25 @@
 
 #include <cstdlib>
 #include <exception>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
+#include <sstream>
 #include <string>
+#include <system_error>
 #include <utility>
 #include <vector>
 
 #include "model-provenance/evaluate.hpp"
-#include "model-provenance/lineage.hpp"
-#include "model-provenance/scan.hpp"
-#include <sstream>
+#include "model-provenance/inspect.hpp"
 #include "model-provenance/interchange/cyclonedx.hpp"
 #include "model-provenance/interchange/hub.hpp"
 #include "model-provenance/interchange/huggingface.hpp"
 #include "model-provenance/interchange/prov.hpp"
 #include "model-provenance/interchange/spdx3.hpp"
+#include "model-provenance/lineage.hpp"
+#include "model-provenance/scan.hpp"
 
 namespace mp = model_provenance;
 
@@ -176,6 +179,11 @@ SCM guarded(const char* who, Body&& body) {
              (static_cast<unsigned char>(expected[length]) & 0xC0) == 0x80)
         --length;
       expected.copy(failure.expected, length);
+    } catch (const std::system_error& error) {
+      // A file that cannot be opened or read: the message names it.
+      failure.kind = Failure::Kind::provenance;
+      failure.arguments = scm_list_n(symbol(who), symbol("file-error"), string(valid_utf8(error.what())), SCM_EOL,
+                                     string(""), SCM_EOL, SCM_UNDEFINED);
     } catch (const mp::interchange::DocumentError& error) {
       // A document that cannot be read: the message names file and place.
       failure.kind = Failure::Kind::provenance;
@@ -910,6 +918,56 @@ MP_PRIMITIVE(write_document, "%write-document", 4, 0, (SCM format, SCM artifacts
       throw ArgumentError{1, "spdx3, cyclonedx or prov", format};
     }
     return string(text);
+  });
+}
+
+// #(path format detail size sha256 parameters tensor-count tensors facts
+//   license base-models datasets safety error), as (model-provenance
+// inspect) reads it.
+SCM inspection_vector(const mp::inspect::Inspection& i) {
+  const auto optional_string = [](const std::optional<std::string>& text) {
+    return text ? string(valid_utf8(*text)) : SCM_BOOL_F;
+  };
+  SCM tensors = list_of(i.tensors, [](const mp::inspect::Tensor& t) {
+    SCM shape = list_of(t.shape, [](std::uint64_t d) { return scm_from_uint64(d); });
+    return make_vector({string(valid_utf8(t.name)), string(valid_utf8(t.dtype)), shape});
+  });
+  SCM facts = list_of(i.facts, [](const mp::inspect::Fact& f) {
+    return scm_cons(string(valid_utf8(f.key)), string(valid_utf8(f.value)));
+  });
+  SCM safety = list_of(i.safety, [](const mp::inspect::SafetyFinding& f) {
+    return make_vector({symbol(std::string(mp::inspect::to_string(f.concern))), string(valid_utf8(f.what)),
+                        string(valid_utf8(f.where))});
+  });
+  return make_vector({string(valid_utf8(i.path)), string(i.format), string(valid_utf8(i.format_detail)),
+                      scm_from_uint64(i.size), optional_string(i.sha256),
+                      i.parameters ? scm_from_uint64(*i.parameters) : SCM_BOOL_F, scm_from_uint64(i.tensor_count),
+                      tensors, facts, optional_string(i.license), string_list(i.base_models),
+                      string_list(i.datasets), safety, optional_string(i.error)});
+}
+
+MP_PRIMITIVE(inspect_paths, "%inspect-paths", 2, 0, (SCM paths, SCM hash),
+             "Inspect each file of PATHS (files, or directories walked in name order) without running "
+             "or unpickling anything; with HASH true, also compute each file's sha256.  Return a list of "
+             "#(path format detail size sha256 parameters tensor-count tensors facts license base-models "
+             "datasets safety error) vectors.") {
+  return guarded("inspect", [&] {
+    const auto names = Reader{1}.strings(paths, "a list of file or directory names");
+    mp::inspect::Options options;
+    options.hash = Reader{2}.boolean(hash, "hash?");
+    std::vector<std::filesystem::path> files(names.begin(), names.end());
+    std::vector<mp::inspect::Inspection> results;
+    mp::inspect::inspect_paths(files, options, [&](const mp::inspect::Inspection& i) { results.push_back(i); });
+    return list_of(results, inspection_vector);
+  });
+}
+
+MP_PRIMITIVE(inspect_formats, "%inspect-formats", 0, 0, (),
+             "Return the formats inspect knows, as (ID . DESCRIPTION) pairs.") {
+  return guarded("inspect-formats", [&] {
+    return list_of(mp::inspect::known_formats(), [](const std::pair<std::string, std::string>& entry) {
+      return scm_cons(string(entry.first), string(entry.second));
+    });
   });
 }
 

@@ -62,6 +62,7 @@
             shipped-weights-sha256
             shipped-weights-location
             shipped-weights-installed?
+            shipped-weights-files
 
             &annotation-error
             annotation-error?
@@ -115,20 +116,23 @@ nothing and located nowhere: what a document of another format declares."
 ;; Weights that a package ships, and through which origin: INPUT is an
 ;; input label or "source"; FILE, where they are inside it, or #f.
 ;; INSTALLED? is #f for weights present in the source but neither built
-;; nor installed.
+;; nor installed.  FILES lists the files the weights are made of, as
+;; (PATH . SHA256) pairs, PATH inside the origin and SHA256 in hex, for
+;; inspecting them against what is recorded.
 (define-record-type <shipped-weights>
-  (%shipped-weights id input file sha256 location installed?)
+  (%shipped-weights id input file sha256 location installed? files)
   shipped-weights?
   (id shipped-weights-id)
   (input shipped-weights-input)
   (file shipped-weights-file)
   (sha256 shipped-weights-sha256)
   (location shipped-weights-location)
-  (installed? shipped-weights-installed?))
+  (installed? shipped-weights-installed?)
+  (files shipped-weights-files))
 
-(define* (shipped-weights id input #:optional file sha256 location (installed? #t))
+(define* (shipped-weights id input #:optional file sha256 location (installed? #t) (files '()))
   "Return the record of weights ID shipped through INPUT."
-  (%shipped-weights id input file sha256 location installed?))
+  (%shipped-weights id input file sha256 location installed? files))
 
 ;;; Checking values, with what was expected.
 
@@ -321,9 +325,29 @@ nothing and located nowhere: what a document of another format declares."
             inputs)
   inputs)
 
+;; #:files: ((PATH SHA256) ...), PATH relative, SHA256 in hex or Guix's
+;; base32; returned as (PATH . HEX) pairs.
+(define (parse-files location what files)
+  (unless (list? files)
+    (raise-annotation-error location (format #f "~a: expected a list of (PATH SHA256) entries, got ~s" what files)))
+  (map (lambda (entry)
+         (match entry
+           (((? string? path) (? string? hash))
+            (when (or (string-null? path) (string-prefix? "/" path))
+              (raise-annotation-error
+               location (format #f "~a: ~s: expected a path inside the origin, not absolute or empty" what path)))
+            (unless (sha256-string? hash)
+              (raise-annotation-error
+               location (format #f "~a: ~s: expected 64 hexadecimal digits, or 52 in Guix's base32, got ~s"
+                                what path hash)))
+            (cons path (sha256->hex hash)))
+           (_ (raise-annotation-error
+               location (format #f "~a: expected (PATH SHA256) with two strings, got ~s" what entry)))))
+       files))
+
 (define artifact-fields
   '(name version license sha256 uris format availability guix-package size notes
-         sources backends input file installed))
+         sources backends input file installed files))
 
 ;; Fields of documents only.
 (define document-fields '(document-kind describes))
@@ -357,7 +381,7 @@ nothing and located nowhere: what a document of another format declares."
                                                     string? value "a string"))))))
        (when (string-null? id)
          (raise-annotation-error location (format #f "~a: the id is empty" kind)))
-       (when (and (or (get 'input #f) (get 'file #f) (assq 'installed fields))
+       (when (and (or (get 'input #f) (get 'file #f) (assq 'installed fields) (assq 'files fields))
                   (not (eq? kind 'weights)))
          (raise-annotation-error location (format #f "~a: only weights ship through an #:input" what)))
        (when (and (get 'backends #f) (not (eq? kind 'software)))
@@ -416,10 +440,11 @@ nothing and located nowhere: what a document of another format declares."
                  (let ((input (optional-string 'input))
                        (file (optional-string 'file))
                        (installed? (expect location (format #f "~a #:installed" what) boolean?
-                                           (get 'installed #t) "#t or #f")))
-                   (and (or input file (assq 'installed fields))
+                                           (get 'installed #t) "#t or #f"))
+                       (files (parse-files location (format #f "~a #:files" what) (get 'files '()))))
+                   (and (or input file (assq 'installed fields) (pair? files))
                         (shipped-weights id (or input "source") file sha256 location
-                                         installed?)))))))
+                                         installed? files)))))))
     (_ (raise-annotation-error location
                            (format #f "~a: expected (~a ID #:field value ...) with ID a string, got ~s"
                                    kind kind (cons kind arguments))))))

@@ -20,6 +20,7 @@
   #:use-module (model-provenance decide)
   #:use-module (model-provenance evaluate)
   #:use-module (model-provenance graph)
+  #:use-module (model-provenance inspect)
   #:use-module (model-provenance interchange)
   #:use-module (model-provenance json)
   #:use-module (model-provenance lint)
@@ -87,6 +88,8 @@
                   (alist-cons 'format (string->symbol arg) result)))
         (option '("no-catalog") #f #f
                 (lambda (opt name arg result) (alist-cons 'no-catalog? #t result)))
+        (option '("no-hash") #f #f
+                (lambda (opt name arg result) (alist-cons 'no-hash? #t result)))
         (option '("source") #t #f
                 (lambda (opt name arg result) (alist-cons 'source arg result)))
         (option '("input") #t #f
@@ -157,7 +160,10 @@
      (policy hardware input no-catalog))
     ("scan" "PATH..."
      "List the trained weights inside unpacked sources: model files, and large\nnumeric arrays in C sources."
-     (format-text-json))))
+     (format-text-json))
+    ("inspect" "FILE|DIRECTORY..."
+     "Look inside weights files, without running or unpickling anything: the\nformat, sha256, parameters and tensor shapes, the license, base models,\ndata sets and other lineage the file states, the catalog's weights with\nthe same sha256, and what loading it would run (pickle imports, Keras\nLambda layers; GGUF chat templates to review).  Exits 1 when a file\nwould run code or cannot be read."
+     (format-text-json no-hash no-catalog))))
 
 (define (option-with-choices first-line choices)
   (string-append first-line "\n"
@@ -177,6 +183,7 @@
     ((explain) "  -e, --explain        explain each verdict and what would decide an\n                       undetermined one\n")
     ((source) "      --source=DIR     with one package, also scan its unpacked source DIR\n                       and compare with what is recorded\n")
     ((input) "      --input=FORMAT:FILE  add what document FILE, of FORMAT (spdx3,\n                       cyclonedx, model-card, hub, prov), declares; may be\n                       repeated\n")
+    ((no-hash) "      --no-hash        do not compute sha256, which reads whole files;\n                       read only headers\n")
     ((model-id) "      --model-id=ID    the model a model card describes (default: the\n                       name of the card's directory)\n")
     ((no-catalog) (format #f "      --no-catalog     start from no declarations instead of the catalog\n                       (~a)~%" %model-provenance-catalog))))
 
@@ -203,6 +210,8 @@ Commands:
                        its verdict, plan and obstacles, and every built-in
                        policy side by side
   scan PATH...         list the trained weights inside unpacked sources
+  inspect FILE|DIRECTORY...  look inside weights files: format, lineage
+                       they state, code they would run when loaded
   import FORMAT FILE...  write the annotation documents of another format
                        amount to (spdx3, cyclonedx, model-card, hub, prov)
   export FORMAT ID|PACKAGE...  write a lineage as an spdx3, cyclonedx or
@@ -240,11 +249,13 @@ The manual: info model-provenance.
                               " ")
                              72)
               "\n")
-             (if (string=? name "scan") "" options-help)
+             ;; The caller's options (-L) serve the commands that judge.
+             (if (memq 'policy options) options-help "")
              (string-concatenate (map option-help options))
-             (if (member name '("lint" "why" "report"))
-                 %exit-status-help
-                 "Exit status: 0 on success, 2 on a usage or input error.\n")))
+             (cond ((member name '("lint" "why" "report")) %exit-status-help)
+                   ((string=? name "inspect")
+                    "Exit status: 0 when every file was read and none would run code when\nloaded; 1 when one would, or could not be read as its format; 2 on a\nusage error or a file that cannot be opened.\n")
+                   (else "Exit status: 0 on success, 2 on a usage or input error.\n"))))
     (#f (usage-error "no command named '~a'; expected ~{~a~^, ~}" command (map car %commands)))))
 
 ;;; Output.
@@ -839,6 +850,63 @@ The manual: info model-provenance.
                   findings))
     0))
 
+;; sha256 -> list of "ID" or "ID (PATH)" strings: the recorded weights
+;; and weights files of DECLARATIONS (provenance records).
+(define (recorded-files-by-sha256 declarations)
+  (let ((table (make-hash-table)))
+    (for-each
+     (lambda (record)
+       (for-each (lambda (a)
+                   (when (and (artifact-sha256 a) (eq? 'weights (artifact-kind a)))
+                     (hash-set! table (artifact-sha256 a)
+                                (cons (artifact-id a) (hash-ref table (artifact-sha256 a) '())))))
+                 (provenance-artifacts record))
+       (for-each (lambda (shipped)
+                   (for-each (match-lambda
+                               ((path . sha256)
+                                (hash-set! table sha256
+                                           (cons (format #f "~a (~a)" (shipped-weights-id shipped) path)
+                                                 (hash-ref table sha256 '())))))
+                             (shipped-weights-files shipped)))
+                 (provenance-shipped record)))
+     declarations)
+    table))
+
+(define (inspect-command operands options output-format)
+  (when (null? operands)
+    (usage-error "inspect takes one or more files or directories"))
+  (let* ((inspections (inspect-files operands #:hash? (not (assq-ref options 'no-hash?))))
+         (recorded (if (assq-ref options 'no-catalog?)
+                       (make-hash-table)
+                       (let-values (((views declarations) (load-catalog)))
+                         (recorded-files-by-sha256 (filter provenance? declarations)))))
+         (matches (lambda (i)
+                    (reverse (or (and=> (inspection-sha256 i) (cut hash-ref recorded <>)) '()))))
+         ;; Files named on the command line are all shown; inside
+         ;; directories, only those of a known format.
+         (shown (filter (lambda (i) (or (inspection-known-format? i)
+                                        (member (inspection-path i) operands)))
+                        inspections))
+         (others (- (length inspections) (length shown))))
+    (if (eq? output-format 'json)
+        (emit-json
+         (json-document
+          "inspect" #f
+          `((files . ,(list->vector
+                       (map (lambda (i)
+                              (append (inspection->json i)
+                                      `((recorded_as . ,(list->vector (matches i))))))
+                            shown)))
+            (other_files . ,others))))
+        (begin
+          (for-each (lambda (i)
+                      (print-inspection i #:matches (map (cut string-append "recorded as: " <>)
+                                                         (matches i))))
+                    shown)
+          (when (positive? others)
+            (format #t "~a other file~:p of no known weights format~%" others))))
+    (if (any (lambda (i) (or (inspection-runs-code? i) (inspection-error i))) shown) 1 0)))
+
 (define (document-format name)
   (let ((kind (string->symbol name)))
     (unless (memq kind (document-formats))
@@ -969,6 +1037,7 @@ package views, returns the package set to work on."
        ((not (assoc command %commands))
         (usage-error "unknown command '~a'; expected ~{~a~^, ~}" command (map car %commands)))
        (else
+        (check-options-apply command options)
         (let ((output-format (assq-ref options 'format)))
           (when (and output-format
                      (not (memq output-format
@@ -976,21 +1045,36 @@ package views, returns the package set to work on."
             (usage-error "~a writes ~a, not ~a" command
                          (if (string=? command "graph") "dot or svg" "text or json")
                          output-format))
+          (if (string=? command "inspect")
+              (inspect-command (cdr operands) options (or output-format 'text))
           (if (string=? command "import")
               (import-command (cdr operands) (assq-ref options 'model-id))
           (if (string=? command "scan")
-              (begin
-                ;; Options scan would ignore are a mistake worth saying.
-                (for-each (lambda (key)
-                            (when (assq-ref options key)
-                              (usage-error "scan reads only --format; ~a does not apply"
-                                           (case key
-                                             ((policy) "--policy") ((hardware) "--hardware")
-                                             ((explain?) "--explain") ((source) "--source")
-                                             ((no-catalog?) "--no-catalog") (else "-L")))))
-                          '(policy hardware explain? source no-catalog? load))
-                (scan-command (cdr operands) (or output-format 'text)))
-              (run-on-packages options operands output-format package-set)))))))))
+              (scan-command (cdr operands) (or output-format 'text))
+              (run-on-packages options operands output-format package-set))))))))))
+
+;; An option a command would ignore is a mistake worth saying.  Each
+;; parsed option key, the %commands option names that take it, and how it
+;; is spelt.
+(define %option-keys
+  '((policy (policy) "--policy") (hardware (hardware) "--hardware")
+    (explain? (explain) "--explain") (source (source) "--source")
+    (input (input) "--input") (no-catalog? (no-catalog) "--no-catalog")
+    (no-hash? (no-hash) "--no-hash") (model-id (model-id input) "--model-id")
+    (format (format-text-json format-dot-svg) "--format")
+    ;; The standalone command's -L: packages and declarations, for the
+    ;; commands that judge.
+    (load (policy) "-L")))
+
+(define (check-options-apply command options)
+  (match (assoc command %commands)
+    ((_ _ _ takes)
+     (for-each (match-lambda
+                 ((key names spelling)
+                  (when (and (assq key options) (not (any (cut memq <> takes) names)))
+                    (usage-error "~a does not take ~a" command spelling))))
+               %option-keys))
+    (#f #t)))
 
 (define (split-declarations declarations)
   ;; Provenance records, policies and hardware profiles, apart.

@@ -532,7 +532,8 @@ catalog."
                                             (artifact-id artifact))))
                        (shipped-weights (artifact-id artifact) label
                                         (and known (shipped-weights-file known)) #f #f
-                                        (if known (shipped-weights-installed? known) #t))))))))
+                                        (if known (shipped-weights-installed? known) #t)
+                                        (if known (shipped-weights-files known) '()))))))))
      candidates)))
 
 (define (same-version? artifact view)

@@ -266,7 +266,7 @@
 ;;; loaded, with the location of the bad clause.
 
 (define bad-annotations
-  '(("unknown-field" . "3:12: weights 'net': unknown field #:licence; expected one of #:name, #:version, #:license, #:sha256, #:uris, #:format, #:availability, #:guix-package, #:size, #:notes, #:sources, #:backends, #:input, #:file, #:installed")
+  '(("unknown-field" . "3:12: weights 'net': unknown field #:licence; expected one of #:name, #:version, #:license, #:sha256, #:uris, #:format, #:availability, #:guix-package, #:size, #:notes, #:sources, #:backends, #:input, #:file, #:installed, #:files")
     ("bad-license" . "4:1: software 'trainer' #:license: malformed license expression 'MIT and GPL-2.0': expected AND, OR or the end, got 'and' at column 5 (field 'license')")
     ("bad-sha256" . "3:12: weights 'net' #:sha256: expected 64 hexadecimal digits, or 52 in Guix's base32, got \"c288c895ea92\"")
     ("bad-role" . "4:2: step 'train' #:inputs: unknown role 'data' in (\"data\" . data); expected one of software, training-data, initial-weights, teacher-weights, generator-weights, document")
@@ -279,6 +279,8 @@
     ("no-outputs" . "3:12: step 's': #:outputs is empty")
     ("input-on-dataset" . "3:12: dataset 'games': only weights ship through an #:input")
     ("bad-backends" . "3:12: software 'trainer' #:backends: expected a list of (BACKEND . PROPRIETARY?) pairs such as (cuda . #t), got (cpu cuda)")
+    ("files-absolute" . "3:12: weights 'net' #:files: \"/etc/net.bin\": expected a path inside the origin, not absolute or empty")
+    ("files-bad-hash" . "3:12: weights 'net' #:files: \"net.bin\": expected 64 hexadecimal digits, or 52 in Guix's base32, got \"7d4322bd\"")
     ("no-id" . "3:12: weights: expected (weights ID #:field value ...) with ID a string, got (weights #:license \"MIT\")")))
 
 (for-each
