@@ -17,6 +17,7 @@
   #:use-module (model-provenance decide)
   #:use-module (model-provenance lint)
   #:use-module (model-provenance interchange)
+  #:use-module (model-provenance inspect)
   #:export (current-provenance-graph
             current-policy
             current-hardware
@@ -341,6 +342,20 @@ cannot."
     ((kind file) (import (->id kind) (->id file) #f))
     ((kind file model-id) (import (->id kind) (->id file) (->id model-id)))
     (_ (usage "import FORMAT FILE [MODEL-ID]"))))
+
+(define-meta-command ((inspect model-provenance) repl . arguments)
+  "inspect FILE...
+Look inside weights files (or directories of them) without running
+anything: format, sha256, lineage they state, code they would run."
+  (match arguments
+    (() (usage "inspect FILE..."))
+    (files
+     (report-errors
+      (lambda ()
+        (for-each (lambda (i)
+                    (when (or (inspection-known-format? i) (null? (cdr files)))
+                      (print-inspection i)))
+                  (inspect-files (map ->id files))))))))
 
 (define-meta-command ((lineage model-provenance) repl . arguments)
   "lineage NAME

@@ -355,7 +355,9 @@
    ("--policy=nope" "lint") ("--hardware=nope" "lint") ("--format=xml" "lint") ("--frob")
    ("-x") ("frobnicate") () ("show") ("show" "a" "nothing") ("scan") ("-L" "/nonexistent" "lint")
    ("help" "frobnicate") ("--format=svg" "lint") ("--format=json" "graph" "lc0-t2")
-   ("--policy=mof" "scan" "/tmp")
+   ("--policy=mof" "scan" "/tmp") ("--input=prov:/x" "scan" "/tmp") ("--format=json" "import" "prov" "/x")
+   ("inspect") ("-L" "/tmp/x.scm" "inspect" "/tmp") ("--policy=mof" "inspect" "/tmp") ("--no-hash" "lint")
+   ("inspect" "/nonexistent/net.bin")
    ("-L" "/tmp" "lint") ("--source=/nonexistent" "lint" "gnubg") ("--source=/tmp" "lint")))
 
 (let ((report (run "report")))
@@ -404,11 +406,58 @@
        (and (= 0 (status-of help))
             (string-prefix? (string-append "Usage: model-provenance [OPTION]... " command " ") (output-of help))
             (equal? (output-of help) (output-of help*))))))
- '("lint" "show" "why" "graph" "report" "scan"))
+ '("lint" "show" "why" "graph" "report" "scan" "inspect" "import" "export"))
 
 (test-assert "graph --help names its formats, lint --help does not"
   (and (string-contains (output-of (run "graph" "--help")) "dot (default) or svg")
        (not (string-contains (output-of (run "lint" "--help")) "svg"))))
+
+;;; inspect: weights files looked into.
+
+(define weights-directory (string-append data "/../../data/weights"))
+(define fasttext-model (string-append weights-directory "/sentiment-demo-fasttext.bin"))
+
+(let ((inspect (run "inspect" weights-directory)))
+  (test-equal "inspect of a directory exits 0: nothing would run code" 0 (status-of inspect))
+  (test-assert "it gives the format, the hash, the training arguments and labels"
+    (every (cut string-contains (output-of inspect) <>)
+           '("sentiment-demo-fasttext.bin: fasttext (fastText model, version 12, quantized)\n"
+             "  sha256: a88bf0de7dff74d740cd45048521d319ff7c2560085f2604af265561e72ec4bc\n"
+             "  size: 96,339 bytes; 74,571 parameters; 2 tensors\n"
+             "  args.model: supervised\n"
+             "  labels: __label__q __label__pos __label__neu __label__neg\n"
+             "  tensor input: product-quantized [3547×21]\n")))
+  (test-assert "and counts the files of no known format instead of listing them"
+    (and (string-contains (output-of inspect) "other file")
+         (not (string-contains (output-of inspect) "README: unknown")))))
+
+(let ((inspect (run "--format=json" "--no-hash" "inspect" fasttext-model)))
+  (test-equal "inspect --format=json exits 0" 0 (status-of inspect))
+  (test-assert "its JSON is valid under the schema, without hashes under --no-hash"
+    (and (valid-output? inspect)
+         (string-contains (output-of inspect) "\"sha256\":null,\"parameters\":74571")
+         (string-contains (output-of inspect) "\"runs_code\":false"))))
+
+(let ((inspect (run "inspect" (string-append data "/annotated-stockfish.scm"))))
+  (test-equal "a file named on the command line is shown even of no known format" 0 (status-of inspect))
+  (test-assert "as unknown" (string-contains (output-of inspect) "annotated-stockfish.scm: unknown\n")))
+
+(let* ((cut-model (string-append (or (getenv "TMPDIR") "/tmp") "/mp-cut-" (number->string (getpid)) ".bin")))
+  (call-with-output-file cut-model
+    (lambda (port)
+      (put-string port (substring (call-with-input-file fasttext-model get-string-all #:encoding "ISO-8859-1")
+                                  0 5000)))
+    #:encoding "ISO-8859-1")
+  (let ((inspect (run "inspect" cut-model)))
+    (delete-file cut-model)
+    (test-equal "a truncated model exits 1" 1 (status-of inspect))
+    (test-assert "with an error naming the file and the byte"
+      (string-contains (output-of inspect) (string-append "  error: " cut-model ": byte ")))))
+
+(when (file-exists? "/usr/share/tesseract-ocr/5/tessdata/eng.traineddata")
+  (test-assert "Debian's English Tesseract model is tessdata_fast 4.1.0's, as the catalog records it"
+    (string-contains (output-of (run "inspect" "/usr/share/tesseract-ocr/5/tessdata/eng.traineddata"))
+                     "  recorded as: tessdata-fast-4.1.0 (eng.traineddata)\n")))
 
 ;;; Policies and hardware profiles from -L files.
 
