@@ -92,6 +92,8 @@
                 (lambda (opt name arg result) (alist-cons 'no-hash? #t result)))
         (option '("source") #t #f
                 (lambda (opt name arg result) (alist-cons 'source arg result)))
+        (option '("inspect") #t #f
+                (lambda (opt name arg result) (alist-cons 'inspect arg result)))
         (option '("input") #t #f
                 (lambda (opt name arg result) (alist-cons 'input arg result)))
         (option '("model-id") #t #f
@@ -139,7 +141,7 @@
 (define %commands
   '(("lint" "[PACKAGE]..."
      "Check PACKAGES (by default ~a) for weights without provenance, verdicts\nthat do not meet the policy, and annotations that contradict the package;\nprint one line a problem, as guix lint does."
-     (policy hardware format-text-json explain source input no-catalog))
+     (policy hardware format-text-json explain source inspect input no-catalog))
     ("show" "ID|PACKAGE..."
      "Show the lineage of artifacts or steps, or of the weights packages ship,\nas a tree, with the verdict of each weights file."
      (policy hardware format-text-json input no-catalog))
@@ -182,6 +184,7 @@
     ((format-dot-svg) "  -f, --format=FORMAT  write Graphviz dot (default) or svg (drawn by dot)\n")
     ((explain) "  -e, --explain        explain each verdict and what would decide an\n                       undetermined one\n")
     ((source) "      --source=DIR     with one package, also scan its unpacked source DIR\n                       and compare with what is recorded\n")
+    ((inspect) "      --inspect=DIR    with one package, also inspect the weights files it\n                       ships, found in DIR (its unpacked origin), against\n                       what is recorded, and for code they would run\n")
     ((input) "      --input=FORMAT:FILE  add what document FILE, of FORMAT (spdx3,\n                       cyclonedx, model-card, hub, prov), declares; may be\n                       repeated\n")
     ((no-hash) "      --no-hash        do not compute sha256, which reads whole files;\n                       read only headers\n")
     ((model-id) "      --model-id=ID    the model a model card describes (default: the\n                       name of the card's directory)\n")
@@ -443,12 +446,22 @@ The manual: info model-provenance.
                      (list (scan-finding-path f) (scan-finding-kind f) (scan-finding-detail f))))
               (scan-source-tree path)))
 
-(define (lint-command context views output-format explain? source)
+(define (file-is-directory?* file)
+  (and (file-exists? file) (file-is-directory? file)))
+
+(define (lint-command context views output-format explain? source inspect-root)
   (when (and source (not (= 1 (length views))))
     (usage-error "--source scans the source of one package; name exactly one"))
+  (when (and inspect-root (not (= 1 (length views))))
+    (usage-error "--inspect looks into the weights of one package; name exactly one"))
+  (when (and inspect-root (not (file-is-directory?* inspect-root)))
+    (input-error "--inspect: ~a is not a directory" inspect-root))
   (let ((warnings (append (append-map (cut check-package context <>) views)
                           (if source
                               (source-warnings context (first views) (scan-findings source))
+                              '())
+                          (if inspect-root
+                              (inspection-warnings context (first views) inspect-root)
                               '()))))
     (if (eq? output-format 'json)
         (emit-json (json-document
@@ -1058,7 +1071,7 @@ package views, returns the package set to work on."
 ;; is spelt.
 (define %option-keys
   '((policy (policy) "--policy") (hardware (hardware) "--hardware")
-    (explain? (explain) "--explain") (source (source) "--source")
+    (explain? (explain) "--explain") (source (source) "--source") (inspect (inspect) "--inspect")
     (input (input) "--input") (no-catalog? (no-catalog) "--no-catalog")
     (no-hash? (no-hash) "--no-hash") (model-id (model-id input) "--model-id")
     (format (format-text-json format-dot-svg) "--format")
@@ -1118,7 +1131,8 @@ package views, returns the package set to work on."
                          (or output-format 'text)))
         (("lint" . names)
          (lint-command context (choose-packages packages names) (or output-format 'text)
-                       (assq-ref options 'explain?) (assq-ref options 'source)))
+                       (assq-ref options 'explain?) (assq-ref options 'source)
+                       (assq-ref options 'inspect)))
         (("show" . rest) (show-command context packages rest (or output-format 'text)))
         (("why" . rest)
          (why-command context packages rest (or output-format 'text) (assq-ref options 'explain?)))

@@ -202,10 +202,10 @@ and MATCHES, lines saying what recorded weights it is."
 (define (normalize text)
   (string-downcase (string-trim-both text)))
 
-(define* (inspection-mismatches i #:key sha256 format license license-free? base-models)
+(define* (inspection-mismatches i #:key sha256 recorded-format license license-free? base-models)
   "Return what inspection I contradicts in what an annotation records, as
-messages: SHA256, the recorded hash (hex) or #f; FORMAT, the recorded
-format or \"\"; LICENSE, the recorded SPDX expression or #f, and
+messages: SHA256, the recorded hash (hex) or #f; RECORDED-FORMAT, the
+recorded format or \"\"; LICENSE, the recorded SPDX expression or #f, and
 LICENSE-FREE?, a procedure telling whether a licence text the file embeds
 is the recorded one's; BASE-MODELS, the names of the weights the recorded
 steps start from, or #f when not known."
@@ -214,9 +214,9 @@ steps start from, or #f when not known."
        (list (format #f "sha256 ~a differs from the recorded ~a"
                      (inspection-sha256 i) sha256))
        '())
-   (if (and format (not (string-null? format)) (inspection-known-format? i)
-            (not (format-agrees? format (inspection-format i))))
-       (list (format #f "the file is ~a, not ~a as recorded" (inspection-format i) format))
+   (if (and recorded-format (not (string-null? recorded-format)) (inspection-known-format? i)
+            (not (format-agrees? recorded-format (inspection-format i))))
+       (list (format #f "the file is ~a, not ~a as recorded" (inspection-format i) recorded-format))
        '())
    (match (inspection-license i)
      (#f '())

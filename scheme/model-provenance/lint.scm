@@ -21,8 +21,9 @@
   #:use-module (model-provenance annotations)
   #:use-module (model-provenance evaluate)
   #:use-module (model-provenance graph)
+  #:use-module (model-provenance inspect)
   #:export (origin-view origin-view? origin-view-label origin-view-method
-            origin-view-uris origin-view-file-name origin-view-sha256
+            origin-view-uris origin-view-file-name origin-view-sha256 origin-view-store-item
             package-view package-view? package-view-name package-view-version
             package-view-location package-view-origins package-view-properties
             package-view-full-name package-view-annotation
@@ -38,7 +39,7 @@
             lint-context-catalog-graph lint-context-catalog-weights
             catalog-weights-for-sha256 catalog-weights-for-uri catalog-weights-for-package
             package-annotation package-graph package-evaluator
-            package-shipped-weights check-package source-warnings))
+            package-shipped-weights check-package source-warnings inspection-warnings))
 
 ;;; Package views.
 
@@ -46,18 +47,20 @@
 ;; input.  SHA256 is hexadecimal; URIS are strings (a git URL for
 ;; git-fetch).
 (define-record-type <origin-view>
-  (%origin-view label method uris file-name sha256)
+  (%origin-view label method uris file-name sha256 store-item)
   origin-view?
   (label origin-view-label)
   (method origin-view-method)
   (uris origin-view-uris)
   (file-name origin-view-file-name)
-  (sha256 origin-view-sha256))
+  (sha256 origin-view-sha256)
+  (store-item origin-view-store-item))   ;file name, when already in the store
 
-(define* (origin-view label #:key (method 'url-fetch) (uris '()) file-name sha256)
+(define* (origin-view label #:key (method 'url-fetch) (uris '()) file-name sha256 store-item)
   "Return the view of one origin of a package: LABEL is \"source\" or the
-input's label."
-  (%origin-view label method uris file-name (and sha256 (string-downcase sha256))))
+input's label.  STORE-ITEM is the origin's file or directory when it is
+already in the store, for inspecting it; #f otherwise."
+  (%origin-view label method uris file-name (and sha256 (string-downcase sha256)) store-item))
 
 (define-record-type <package-view>
   (%package-view name version location origins properties clause-locations)
@@ -668,7 +671,11 @@ the catalog knows it by."
      (append-map (cut stockfish-name-warnings view <>) (package-view-origins view))
      (append-map (cut shipped-warnings view <>) shipped)
      (version-warnings context view)
-     (append-map (cut verdict-warnings (judgement-evaluator judged) view <>) shipped))))
+     (append-map (cut verdict-warnings (judgement-evaluator judged) view <>) shipped)
+     ;; Origins already in the store (Guix only): their files, inspected.
+     (if (any origin-view-store-item (package-view-origins view))
+         (inspection-warnings context view #f)
+         '()))))
 
 (define (source-warnings context view findings)
   "Return the warnings of comparing VIEW's shipped weights with FINDINGS,
@@ -702,3 +709,108 @@ catalog entry accounts for, and recorded files the source lacks."
                   (warning view #f 'unscanned (format #f "source file ~a was not scanned: ~a" path detail) '()))
                  (_ #f))
                findings)))
+
+;;; Inspecting the shipped files.
+
+(define (files-to-inspect view shipped root)
+  ;; What of SHIPPED can be inspected, as (FILE RECORDED-SHA256 NAME)
+  ;; lists: NAME is the recorded path, or #f for a whole origin.  Files
+  ;; are looked for under ROOT (lint --inspect), else in the store item of
+  ;; their origin when it is already there; a #:file that is absolute names
+  ;; a local file.
+  (let* ((origin (origin-named view (shipped-weights-input shipped)))
+         (base (or root (and origin (origin-view-store-item origin))))
+         (listed (shipped-weights-files shipped))
+         (file (shipped-weights-file shipped))
+         (paths (delete-duplicates
+                 (append (map car listed) (if file (list file) '())))))
+    (cond
+     ((and file (absolute-file-name? file))
+      (list (list file (assoc-ref listed file) file)))
+     ((not base) '())
+     ((file-is-directory? base)
+      (map (lambda (path) (list (string-append base "/" path) (assoc-ref listed path) path))
+           paths))
+     ;; The origin is one file: the weights themselves, unless they are
+     ;; said to be inside it.
+     ((null? paths)
+      (list (list base (and origin (not root) (origin-view-sha256 origin)) #f)))
+     (else '()))))
+
+(define (embedded-license-agrees? embedded recorded)
+  ;; A file states its licence in its own words: an SPDX id ("MIT"), a Hub
+  ;; id ("apache-2.0"), a name.  Agreeing: the same expression, or the
+  ;; text naming the recorded id.
+  (let ((text (string-downcase (string-trim-both embedded)))
+        (id (string-downcase recorded)))
+    (or (string=? text id)
+        (guard (e (#t #f)) (string=? (license-canonical embedded) (license-canonical recorded)))
+        (string-contains text id))))
+
+(define (inspection-warnings context view root)
+  "Return the warnings of inspecting the files VIEW ships: under ROOT, a
+directory where the package's weights origin is unpacked (lint
+--inspect), or #f for the store items of its origins already in the
+store.  A file is compared with its record: sha256, format, the license
+it states, the base models it names; loading it must not run code.  A
+recorded file ROOT lacks is a warning too."
+  (define graph (package-graph context view))
+  (append-map
+   (lambda (shipped)
+     (let* ((files (files-to-inspect view shipped root))
+            (id (shipped-weights-id shipped))
+            (location (shipped-weights-location shipped))
+            (artifact (and graph (member id (provenance-graph-ids graph)) (graph-node graph id)))
+            (bases (and graph artifact (pair? files)
+                        (append-map (lambda (entry)
+                                      (let ((node (graph-node graph (lineage-entry-id entry))))
+                                        (if (and (artifact? node) (eq? 'weights (artifact-kind node)))
+                                            (cons* (artifact-id node) (artifact-name node)
+                                                   (map (cut string-trim-right <> #\/) (artifact-uris node)))
+                                            '())))
+                                    (ancestors graph id)))))
+       (append
+        ;; Recorded files that are not there: one line for them all.
+        (match (filter-map (match-lambda
+                             ((file recorded name) (and (not (file-exists? file)) (or name file))))
+                           files)
+          (() '())
+          (missing
+           (list (warning view location 'inconsistent-annotation
+                          (format #f "weights '~a': ~a recorded file~:p missing~a: ~{~a~^, ~}~a"
+                                  id (length missing)
+                                  (if root (string-append " from " root) "")
+                                  (take missing (min 5 (length missing)))
+                                  (if (> (length missing) 5) ", …" ""))
+                          '()))))
+        (append-map
+         (match-lambda
+           ((file recorded name)
+            (let ((what (if name (format #f "weights '~a' (~a)" id name) (format #f "weights '~a'" id))))
+              (if (not (file-exists? file))
+                  '()
+                  (let ((i (car (inspect-files (list file)))))
+                    (append
+                     (map (lambda (message)
+                            (warning view location 'inspection (format #f "~a: ~a" what message) '()))
+                          (inspection-mismatches
+                           i #:sha256 recorded
+                           #:recorded-format (if artifact (artifact-format artifact) "")
+                           #:license (and artifact (artifact-license artifact))
+                           #:license-free? embedded-license-agrees?
+                           #:base-models bases))
+                     (filter-map (lambda (f)
+                                   (and (eq? 'code-execution (safety-finding-concern f))
+                                        (warning view location 'runs-code
+                                                 (format #f "~a: loading ~a runs code: ~a (~a)" what file
+                                                         (safety-finding-what f) (safety-finding-where f))
+                                                 '())))
+                                 (inspection-safety i))
+                     (if (inspection-error i)
+                         (list (warning view location 'inspection
+                                        (format #f "~a: cannot be read as ~a: ~a" what
+                                                (inspection-format i) (inspection-error i))
+                                        '()))
+                         '())))))))
+         files))))
+   (filter shipped-weights-installed? (package-shipped-weights context view))))

@@ -459,6 +459,22 @@
     (string-contains (output-of (run "inspect" "/usr/share/tesseract-ocr/5/tessdata/eng.traineddata"))
                      "  recorded as: tessdata-fast-4.1.0 (eng.traineddata)\n")))
 
+(let ((directory (string-append (or (getenv "TMPDIR") "/tmp") "/mp-cli-inspect-" (number->string (getpid)))))
+  (mkdir directory)
+  ;; Not the English model at all: the fastText classifier, renamed.
+  (copy-file fasttext-model (string-append directory "/eng.traineddata"))
+  (let ((lint (run "--inspect" directory "lint" "tesseract-ocr-tessdata-fast")))
+    (test-equal "lint --inspect: a file unlike its record exits 1" 1 (status-of lint))
+    (test-assert "its sha256 and format are compared with the catalog's record"
+      (and (string-contains (output-of lint) "weights 'tessdata-fast-4.1.0' (eng.traineddata): sha256 a88bf0de7dff74d740cd45048521d319ff7c2560085f2604af265561e72ec4bc differs from the recorded 7d4322bd2a7749724879683fc3912cb542f19906c83bcc1a52132556427170b2")
+           (string-contains (output-of lint) "weights 'tessdata-fast-4.1.0' (eng.traineddata): the file is fasttext, not traineddata as recorded")))
+    (test-assert "and the recorded files the directory lacks are one line"
+      (string-contains (output-of lint) "weights 'tessdata-fast-4.1.0': 104 recorded files missing from ")))
+  (test-equal "--inspect takes one package" 2 (status-of (run "--inspect" directory "lint")))
+  (system* "rm" "-rf" directory))
+(test-equal "--inspect of something that is no directory: exit 2" 2
+            (status-of (run "--inspect" "/nonexistent" "lint" "tesseract-ocr-tessdata-fast")))
+
 ;;; Policies and hardware profiles from -L files.
 
 (define custom-file
