@@ -89,13 +89,16 @@ class Header {
   std::vector<Entry> entries;
   std::optional<FormatError> error;
 
-  bool null() { return scalar("null"); }
-  bool boolean(bool) { return scalar("a boolean"); }
+  bool null() { return lookahead_ = 0, scalar("null"); }
+  bool boolean(bool) { return lookahead_ = 0, scalar("a boolean"); }
+  // The parser has read one character past a number when it reports it.
   bool number_integer(json::number_integer_t value) {
-    if (in_ == In::shape || in_ == In::offsets) return complain(fmt::format("a non-negative integer, not {}", value));
+    lookahead_ = 1;
+    if (in_ == In::shape || in_ == In::offsets) return complain(fmt::format("{}, not {}", expected(), value));
     return scalar("a number");
   }
   bool number_unsigned(json::number_unsigned_t value) {
+    lookahead_ = 1;
     if (in_ == In::shape) {
       entry_.shape.push_back(value);
       return true;
@@ -109,11 +112,13 @@ class Header {
     return scalar("a number");
   }
   bool number_float(json::number_float_t, const json::string_t& text) {
-    if (in_ == In::shape || in_ == In::offsets) return complain(fmt::format("a non-negative integer, not {}", text));
+    lookahead_ = 1;
+    if (in_ == In::shape || in_ == In::offsets) return complain(fmt::format("{}, not {}", expected(), text));
     return scalar("a number");
   }
-  bool binary(json::binary_t&) { return scalar("binary data"); }
+  bool binary(json::binary_t&) { return lookahead_ = 0, scalar("binary data"); }
   bool string(json::string_t& value) {
+    lookahead_ = 0;
     if (skipping_ > 0) return true;
     if (in_ == In::metadata_value) {
       context_.fact("__metadata__." + printable(key_, 256), printable(value));
@@ -131,6 +136,7 @@ class Header {
     return scalar("a string");
   }
   bool start_object(std::size_t) {
+    lookahead_ = 0;
     if (!deeper()) return false;
     if (skipping_ > 0) return ++skipping_, true;
     switch (in_) {
@@ -138,10 +144,11 @@ class Header {
       case In::tensor_value: in_ = In::entry; keys_.clear(); return true;
       case In::metadata_start: in_ = In::metadata; keys_.clear(); return true;
       case In::field: return known_field() ? complain(field_kind("an object")) : skip();
-      default: return complain(expected());
+      default: return complain(expected() + ", not an object");
     }
   }
   bool start_array(std::size_t) {
+    lookahead_ = 0;
     if (!deeper()) return false;
     if (skipping_ > 0) return ++skipping_, true;
     if (in_ == In::field && field_ == "shape") {
@@ -155,9 +162,10 @@ class Header {
       return true;
     }
     if (in_ == In::field) return known_field() ? complain(field_kind("an array")) : skip();
-    return complain(expected());
+    return complain(expected() + ", not an array");
   }
   bool end_array() {
+    lookahead_ = 0;
     --depth_;
     if (skipping_ > 0) return leave_skipped();
     if (in_ == In::offsets && entry_.offsets_seen != 2)
@@ -167,6 +175,7 @@ class Header {
     return true;
   }
   bool key(json::string_t& name) {
+    lookahead_ = 0;
     if (skipping_ > 0) return true;
     switch (in_) {
       case In::top:
@@ -199,6 +208,7 @@ class Header {
     }
   }
   bool end_object() {
+    lookahead_ = 0;
     --depth_;
     if (skipping_ > 0) return leave_skipped();
     switch (in_) {
@@ -223,14 +233,15 @@ class Header {
         return complain(expected());
     }
   }
+  // POSITION counts the characters read, the offending one included, less
+  // any read ahead and put back.
   template <class Exception>
-  bool parse_error(std::size_t, const std::string&, const Exception& e) {
+  bool parse_error(std::size_t position, const std::string&, const Exception& e) {
     // "[json.exception.parse_error.101] parse error at line 1, column 2:
     // syntax error ...": what follows the last ": " of the prefix.
     std::string what = e.what();
     if (const auto colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
-    // The offending character is the last one read.
-    const std::uint64_t at = position() > 0 ? position() - 1 : 0;
+    const std::uint64_t at = position > 0 ? position - 1 : 0;
     error.emplace(fmt::format("byte {}", file_offset_ + at), "JSON header: " + printable(what, 512));
     return false;
   }
@@ -252,8 +263,11 @@ class Header {
     return closing;
   }
 
+  // The complaint is about the last character read, or the last of a
+  // number.
   bool complain(const std::string& what) {
-    if (!error) error.emplace(fmt::format("byte {}", file_offset_ + (position() > 0 ? position() - 1 : 0)), what);
+    const std::uint64_t read = position() - std::min<std::uint64_t>(position(), lookahead_);
+    if (!error) error.emplace(fmt::format("byte {}", file_offset_ + (read > 0 ? read - 1 : 0)), what);
     return false;
   }
   std::string expected() const {
@@ -264,7 +278,8 @@ class Header {
       case In::metadata:
       case In::metadata_value: return "__metadata__: an object of strings";
       case In::shape:
-      case In::offsets: return "a non-negative integer";
+      case In::offsets:
+        return fmt::format("tensor \"{}\": {}: a non-negative integer", printable(entry_.name, 256), field_);
       default: return "a tensor entry";
     }
   }
@@ -310,6 +325,7 @@ class Header {
   In in_ = In::start;
   std::uint32_t depth_ = 0;
   std::uint32_t skipping_ = 0;
+  std::uint32_t lookahead_ = 0;
   Entry entry_;
   std::string field_, key_;
   std::unordered_set<std::string> names_, keys_;
