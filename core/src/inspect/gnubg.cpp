@@ -180,9 +180,11 @@ void read_text(Context& context) {
     net.outputs = count_token(tokens, "output count");
     net.trained = printable(tokens.next("trained positions"), 15);
     net.beta_hidden = float_token(tokens, "hidden beta");
+    if (!(net.beta_hidden > 0)) tokens.fail_last(fmt::format("net {}: a positive hidden beta, not {}", nets + 1,
+                                                             net.beta_hidden));
     net.beta_output = float_token(tokens, "output beta");
-    if (!(net.beta_hidden > 0) || !(net.beta_output > 0))
-      tokens.fail_last(fmt::format("net {}: positive betas, not {} and {}", nets + 1, net.beta_hidden, net.beta_output));
+    if (!(net.beta_output > 0)) tokens.fail_last(fmt::format("net {}: a positive output beta, not {}", nets + 1,
+                                                             net.beta_output));
     const std::uint64_t count = weight_count(net);
     // Each number takes a character and a separator.
     if (count > tokens.remaining() / 2 + 1)

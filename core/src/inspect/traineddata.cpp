@@ -64,14 +64,14 @@ std::optional<Table> entry_count(std::string_view bytes) {
   return table;
 }
 
+// The name, a plausible count, and the first present entry right after
+// the table.  A table cut short is taken, so that its error is told.
 bool sniff(std::string_view bytes, std::string_view name) {
   if (!ends_with(name, ".traineddata")) return false;
   const auto table = entry_count(bytes);
   if (!table || table->count == 0) return false;
   const std::uint64_t header = 4 + 8ull * table->count;
-  if (header > bytes.size()) return false;
-  // The first present entry starts right after the table.
-  for (std::uint32_t i = 0; i < table->count; ++i) {
+  for (std::uint32_t i = 0; i < table->count && 12 + 8ull * i <= bytes.size(); ++i) {
     std::int64_t offset;
     std::memcpy(&offset, bytes.data() + 4 + 8 * i, 8);
     if (table->swapped) offset = swap64(offset);
@@ -128,11 +128,12 @@ void read(Context& context) {
     for (std::uint32_t j = i + 1; j < table->count; ++j) {
       if (offsets[j] == -1) continue;
       end = offsets[j];
+      if (end < offset || end > size)
+        throw FormatError(in.where_at(4 + 8ull * j),
+                          fmt::format("the offset of {}, after {} at {} and within the file ({} bytes), not {}",
+                                      suffix(j), suffix(i), offset, size, end));
       break;
     }
-    if (end < offset || end > size)
-      throw FormatError(in.where_at(4 + 8ull * i),
-                        fmt::format("{}: an entry ending within the file ({} bytes), not at {}", suffix(i), size, end));
     const auto length = static_cast<std::uint64_t>(end - offset);
     context.fact("component." + suffix(i), fmt::format("{} bytes", length));
     const std::string_view data = context.bytes.substr(static_cast<std::uint64_t>(offset), length);
