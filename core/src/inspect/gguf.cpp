@@ -90,9 +90,9 @@ const GgmlType* ggml_type(std::uint32_t type) {
 constexpr std::uint64_t max_kept_array = 64;
 constexpr std::size_t max_fact_text = 4096;
 
-std::string read_string(Cursor& in, const char* what) {
+std::string_view read_string(Cursor& in, const char* what) {
   const std::uint64_t length = in.u64(what);
-  return std::string(in.take(length, what));
+  return in.take(length, what);
 }
 
 // Skips a string, or keeps it (printable) in TEXT.
@@ -270,10 +270,10 @@ void read(Context& context) {
   try {
     for (std::uint64_t i = 0; i < kv_count; ++i) {
       const std::uint64_t key_offset = in.offset();
-      const std::string key = read_string(in, "metadata key");
-      if (key.empty()) {
+      const std::string_view key = read_string(in, "metadata key");
+      if (key.empty() || key.size() > 65535) {
         in.seek(key_offset);
-        in.fail("a metadata key, not an empty string");
+        in.fail(fmt::format("a metadata key of 1 to 65535 bytes, not {}", key.size()));
       }
       const std::uint64_t type_offset = in.offset();
       const std::uint32_t type = in.u32("value type");
@@ -285,8 +285,15 @@ void read(Context& context) {
       const bool general = starts_with(key, "general.");
       const bool wanted_list = key == "general.datasets";
       // Long arrays are not kept: a vocabulary is not a fact.
-      if (read_value(in, type, &text, context.limits, wanted_list ? &dataset_list : nullptr))
-        context.fact(key, text);
+      bool kept;
+      try {
+        kept = read_value(in, type, &text, context.limits, wanted_list ? &dataset_list : nullptr);
+      } catch (const FormatError& e) {
+        const std::string what = e.what();
+        throw FormatError(e.where(), fmt::format("value of \"{}\": {}", printable(key, 256),
+                                                 what.substr(std::min(what.size(), e.where().size() + 2))));
+      }
+      if (kept) context.fact(printable(key, 1024), text);
       if (key == "general.alignment") {
         if (type != uint32) {
           in.seek(type_offset);
@@ -303,7 +310,7 @@ void read(Context& context) {
       if (auto n = numbered(key, "general.base_model.")) base_models[n->first][n->second] = text;
       if (auto n = numbered(key, "general.dataset.")) datasets[n->first][n->second] = text;
       if (key == "tokenizer.chat_template" || starts_with(key, "tokenizer.chat_template.")) {
-        const std::string name = key.size() > 24 ? " \"" + printable(key.substr(24), 256) + "\"" : "";
+        const std::string name = key.size() > 24 ? " \"" + printable(key.substr(24), 256) + "\"" : std::string();
         context.finding(Concern::review,
                         "chat template" + name +
                             " (Jinja, runs when the model is loaded by a template engine; CVE-2024-34359)",

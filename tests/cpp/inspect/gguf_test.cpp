@@ -235,14 +235,20 @@ void expect_error(const std::string& bytes, const std::string& expected, const L
 TEST(InspectGguf, HostileCountsAndLengthsAreErrors) {
   std::string huge_count;
   GgufWriter::put<std::uint64_t>(huge_count, ~0ull);
-  expect_error(one_pair(str, huge_count), "bad.gguf: byte 45: string: 18446744073709551615 bytes, but only 19 remain");
+  expect_error(one_pair(str, huge_count), "bad.gguf: byte 45: value of \"k\": string: 18446744073709551615 bytes, but only 19 remain");
   expect_error(one_pair(u8, "x", 1'000'000'000), "bad.gguf: byte 24: metadata of 1000000000 key-value");
   std::string huge_array;
   GgufWriter::put<std::uint32_t>(huge_array, str);
   GgufWriter::put<std::uint64_t>(huge_array, 1ull << 40);
   expect_error(one_pair(arr, huge_array), "an array of 1099511627776 elements");
   expect_error(one_pair(13, ""), "byte 33: a GGUF metadata value type (0 to 12), not 13");
-  expect_error(one_pair(boolean, "\x02"), "byte 37: a bool, 0 or 1, not 2");
+  expect_error(one_pair(boolean, "\x02"), "byte 37: value of \"k\": a bool, 0 or 1, not 2");
+  std::string long_key;
+  GgufWriter::put<std::uint64_t>(long_key, 70000);
+  long_key += std::string(70000, 'k');
+  expect_error("GGUF" + std::string("\x03\0\0\0", 4) + std::string(8, '\0') + std::string("\x01\0\0\0\0\0\0\0", 8) +
+                   long_key + std::string(20, '\0'),
+               "byte 24: a metadata key of 1 to 65535 bytes, not 70000");
 
   // Arrays of arrays nested past the limit: the walk stops at the limit,
   // without recursion.
