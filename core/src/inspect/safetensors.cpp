@@ -122,6 +122,8 @@ class Header {
     if (skipping_ > 0) return true;
     if (in_ == In::metadata_value) {
       context_.fact("__metadata__." + printable(key_, 256), printable(value));
+      // "license" and "base_model" as some writers copy them from the
+      // model card; "modelspec.license" of Stability AI's ModelSpec.
       if (key_ == "license" || key_ == "modelspec.license") context_.out.license = printable(value, 1024);
       if (key_ == "base_model") context_.out.base_models.push_back(printable(value, 1024));
       in_ = In::metadata;

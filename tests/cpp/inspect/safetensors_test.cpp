@@ -66,6 +66,13 @@ TEST(InspectSafetensors, EmptyTensorsAndNullMetadata) {
   EXPECT_EQ(result.format, "safetensors");
   EXPECT_EQ(result.parameters, 0u);
   EXPECT_FALSE(result.license);
+
+  const Inspection spec = inspect_bytes(
+      safetensors(R"({"__metadata__":{"modelspec.title":"T","modelspec.license":"CreativeML-OpenRAIL-M"}})", 0), "s.st");
+  ASSERT_FALSE(spec.error) << *spec.error;
+  EXPECT_EQ(spec.license, "CreativeML-OpenRAIL-M");
+  EXPECT_EQ(fact(spec, "__metadata__.modelspec.title"), "T");
+  EXPECT_EQ(spec.tensor_count, 0u);
 }
 
 TEST(InspectSafetensors, TruncatedAnywhereIsLocated) {
