@@ -23,6 +23,7 @@
   #:use-module (guix i18n)
   #:use-module (guix lint)
   #:use-module (guix packages)
+  #:use-module ((guix store) #:select (fixed-output-path))
   #:use-module (guix svn-download)
   #:use-module (guix utils)
   #:use-module (gnu packages)
@@ -83,15 +84,31 @@
         (string->symbol (string-trim-right (symbol->string name) #\*))
         'unknown)))
 
+(define (origin-store-item origin file-name)
+  ;; Where the origin's download is in the store, if it is there: its path
+  ;; follows from its name and hash alone, so nothing is downloaded, built
+  ;; or asked of a daemon.  url-fetch hashes the file itself; the other
+  ;; methods a directory, recursively.
+  (match (origin-hash origin)
+    ((? content-hash? hash)
+     (and file-name (bytevector? (content-hash-value hash))
+          (let ((item (fixed-output-path file-name (content-hash-value hash)
+                                         #:hash-algo (content-hash-algorithm hash)
+                                         #:recursive? (not (eq? 'url-fetch (origin-method-name origin))))))
+            (and (file-exists? item) item))))
+    (_ #f)))
+
 (define (origin->origin-view label origin)
   "Return the view of ORIGIN, reached through LABEL (\"source\" or an
 input label)."
-  (let ((uris (origin-uris origin)))
+  (let* ((uris (origin-uris origin))
+         (file-name (origin-file-name* origin uris)))
     (origin-view label
                  #:method (origin-method-name origin)
                  #:uris uris
-                 #:file-name (origin-file-name* origin uris)
-                 #:sha256 (origin-sha256 origin))))
+                 #:file-name file-name
+                 #:sha256 (origin-sha256 origin)
+                 #:store-item (delay (origin-store-item origin file-name)))))
 
 (define (location->alist location)
   ;; Guix counts lines from 1; views, like source properties, from 0.

@@ -54,13 +54,19 @@
   (uris origin-view-uris)
   (file-name origin-view-file-name)
   (sha256 origin-view-sha256)
-  (store-item origin-view-store-item))   ;file name, when already in the store
+  (store-item %origin-view-store-item))   ;#f, a file name, or a promise of one
 
 (define* (origin-view label #:key (method 'url-fetch) (uris '()) file-name sha256 store-item)
   "Return the view of one origin of a package: LABEL is \"source\" or the
 input's label.  STORE-ITEM is the origin's file or directory when it is
-already in the store, for inspecting it; #f otherwise."
+already in the store, for inspecting it, or a promise of that (finding it
+costs, and only weights origins need it); #f otherwise."
   (%origin-view label method uris file-name (and sha256 (string-downcase sha256)) store-item))
+
+(define (origin-view-store-item origin)
+  "Return ORIGIN's file or directory in the store, or #f when it is not there."
+  (let ((item (%origin-view-store-item origin)))
+    (if (promise? item) (force item) item)))
 
 (define-record-type <package-view>
   (%package-view name version location origins properties clause-locations)
@@ -672,8 +678,11 @@ the catalog knows it by."
      (append-map (cut shipped-warnings view <>) shipped)
      (version-warnings context view)
      (append-map (cut verdict-warnings (judgement-evaluator judged) view <>) shipped)
-     ;; Origins already in the store (Guix only): their files, inspected.
-     (if (any origin-view-store-item (package-view-origins view))
+     ;; Origins of shipped weights already in the store (Guix only):
+     ;; their files, inspected.
+     (if (any (lambda (s)
+                (and=> (origin-named view (shipped-weights-input s)) origin-view-store-item))
+              shipped)
          (inspection-warnings context view #f)
          '()))))
 
