@@ -7,10 +7,27 @@ namespace model_provenance::inspect::detail {
 
 // Each reader file defines its format's entry.
 const Format& fasttext_format();
+const Format& pytorch_zip_format();
+const Format& keras_format();
+const Format& npz_format();
+const Format& pytorch_legacy_format();
+const Format& npy_format();
+const Format& hdf5_format();
+const Format& pickle_format();
 
 const std::vector<Format>& formats() {
   static const std::vector<Format> table = {
       fasttext_format(),
+      // Zip archives, by the members their central directory lists.
+      pytorch_zip_format(),
+      keras_format(),
+      npz_format(),
+      pytorch_legacy_format(),
+      npy_format(),
+      hdf5_format(),
+      // Known only by name, or by a PROTO opcode of two bytes: after every
+      // format with a real magic number.
+      pickle_format(),
   };
   return table;
 }
