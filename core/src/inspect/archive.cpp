@@ -170,6 +170,17 @@ std::string ZipArchive::read(const ZipMember& member, std::uint64_t count) const
                         fmt::format("{} bytes, as the zip directory declares", member.size));
     }
   }
+  // Reading past the end makes libzip check the CRC-32, and shows data
+  // beyond the declared size.
+  if (wanted == member.size) {
+    char extra;
+    const zip_int64_t more = zip_fread(file, &extra, 1);
+    if (more != 0) {
+      const std::string message = more < 0 ? zip_file_strerror(file) : "more data than the zip directory declares";
+      zip_fclose(file);
+      throw FormatError(fmt::format("{}: byte {}", prefix, out.size()), "zip member data: " + message);
+    }
+  }
   zip_fclose(file);
   return out;
 }

@@ -110,6 +110,7 @@ class Reader {
   }
   static std::uint64_t sized(Cursor& in, std::uint8_t size, const char* what) {
     switch (size) {
+      case 1: return in.u8(what);
       case 2: return in.u16(what);
       case 4: return in.u32(what);
       default: return in.u64(what);
@@ -156,15 +157,14 @@ class Reader {
       auto [start, length] = chunks[i];
       if (!seen.insert(start).second) fail_at(start, "an object header continuation not seen before (a loop)");
       file_.seek(start);
+      // In version 2, chunk 0's size counts its messages only; a
+      // continuation block's length counts its signature "OCHK" and its
+      // checksum too.
       if (i > 0 && v2) {
         if (context_.bytes.substr(start, 4) != "OCHK") fail_at(start, "the signature OCHK of a continuation block");
         file_.skip(4);
         if (length < 8) fail_at(start, "a continuation block of at least 8 bytes");
-        length -= 4;
-      }
-      if (v2) {
-        if (length < 4) fail_at(start, "an object header chunk with room for its checksum");
-        length -= 4;  // the checksum at the end
+        length -= 8;
       }
       if (length > file_.remaining()) fail_at(start, fmt::format("an object header chunk of {} bytes within the file", length));
       const std::uint64_t end = file_.offset() + length;
@@ -348,6 +348,7 @@ class Reader {
       } else {
         keras = keras || attribute.name == "keras_version";
         context_.fact(attribute.name, printable(attribute.value));
+        if (attribute.name == "license" && !context_.out.license) context_.out.license = printable(attribute.value, 256);
       }
     }
     if (keras) context_.out.format_detail += ", Keras model";
