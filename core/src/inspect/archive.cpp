@@ -72,6 +72,10 @@ std::vector<std::string> zip_member_names(std::string_view bytes, std::size_t ma
   return names;
 }
 
+std::string ZipMember::label() const {
+  return name.empty() ? fmt::format("zip member {}", index) : printable(name, 256);
+}
+
 ZipArchive::ZipArchive(std::string_view bytes, const Limits& limits) : limits_(limits) {
   const std::size_t end = find_end_record(bytes);
   const std::string where = fmt::format("byte {}", end == std::string_view::npos ? bytes.size() : end);
@@ -131,7 +135,7 @@ const ZipMember* ZipArchive::find(std::string_view name) const {
 // max_compression_ratio (a zip bomb declares its true size or lies: the
 // read below stops at the declared size either way).
 void ZipArchive::check(const ZipMember& member) const {
-  const std::string where = printable(member.name, 256);
+  const std::string where = member.label();
   if (member.encrypted) throw FormatError(where, "an unencrypted zip member");
   if (member.size > limits_.max_decompressed_bytes)
     throw FormatError(where, fmt::format("a zip member of at most {} bytes uncompressed, not {}",
@@ -145,7 +149,7 @@ void ZipArchive::check(const ZipMember& member) const {
 
 std::string ZipArchive::read(const ZipMember& member, std::uint64_t count) const {
   check(member);
-  const std::string prefix = printable(member.name, 256);
+  const std::string prefix = member.label();
   const std::uint64_t wanted = std::min(count, member.size);
   zip_file_t* file = zip_fopen_index(archive_, member.index, 0);
   if (file == nullptr) throw FormatError(prefix + ": byte 0", std::string("a readable zip member: ") + zip_strerror(archive_));
@@ -234,7 +238,7 @@ void read_pytorch_zip(Context& context) {
     const ZipMember* member = zip.find(root + "/" + pickle);
     if (member == nullptr) continue;
     const std::string data = zip.read(*member);
-    const std::string label = printable(member->name, 256);
+    const std::string label = member->label();
     const PickleScan scan = scan_pickle(data, context.limits, label + ": ");
     if (first) context.fact("pickle protocol", scan.protocol < 0 ? std::string("0 or 1") : std::to_string(scan.protocol));
     first = false;

@@ -30,6 +30,8 @@ struct ZipMember {
   std::uint64_t compressed = 0;  // declared compressed size
   bool stored = false;           // no compression
   bool encrypted = false;
+  // The name for messages: printable, and never empty.
+  std::string label() const;
 };
 
 class ZipArchive {

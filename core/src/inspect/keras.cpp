@@ -148,7 +148,7 @@ bool sniff_keras(std::string_view bytes, std::string_view) {
 
 std::string read_member(const ZipArchive& zip, const ZipMember& member, const Limits& limits) {
   if (member.size > limits.max_header_bytes)
-    throw FormatError(printable(member.name, 256),
+    throw FormatError(member.label(),
                       fmt::format("a JSON member of at most {} bytes, not {}", limits.max_header_bytes, member.size));
   return zip.read(member);
 }

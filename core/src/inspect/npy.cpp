@@ -40,8 +40,9 @@ struct Literal {
   std::string text;       // string
   std::int64_t number = 0;  // integer (when it fits), boolean
   bool fits = true;
-  std::vector<Literal> items;                            // sequence
-  std::vector<std::pair<std::string, Literal>> entries;  // dict, string keys only
+  std::vector<Literal> items;    // sequence
+  std::vector<Literal> entries;  // dict: values, each with its key
+  std::string key;               // a dict entry's key (strings only)
   std::string_view source;                               // the literal as written
 };
 
@@ -102,7 +103,8 @@ class LiteralParser {
         if (at_ >= text_.size() || (text_[at_] != '\'' && text_[at_] != '"')) fail("a string key");
         std::string key = parse_string();
         expect(':');
-        value.entries.emplace_back(std::move(key), parse_value(depth + 1));
+        value.entries.push_back(parse_value(depth + 1));
+        value.entries.back().key = std::move(key);
         if (next_is(',')) ++at_;
         else if (!next_is('}')) fail("',' or '}'");
       }
@@ -162,8 +164,8 @@ class LiteralParser {
 };
 
 const Literal* lookup(const Literal& dict, std::string_view key) {
-  for (const auto& [name, value] : dict.entries)
-    if (name == key) return &value;
+  for (const auto& entry : dict.entries)
+    if (entry.key == key) return &entry;
   return nullptr;
 }
 
@@ -320,7 +322,7 @@ void read_npz(Context& context) {
   bool compressed = false;
   bool objects = false;
   for (const auto& member : zip.members()) {
-    const std::string label = printable(member.name, 256);
+    const std::string label = member.label();
     const std::string prefix = label + ": ";
     compressed = compressed || !member.stored;
     // The header first: the magic, versions and length, then the header itself.

@@ -120,19 +120,23 @@ constexpr std::string_view torch_dtypes[] = {
 };
 
 // The dangerous set: modules whose every attribute, and single callables,
-// that are known ways to run commands or code.  The first ones are those
-// docs/policies-and-formats.md names after picklescan; the rest are also
-// picklescan's _unsafe_globals.
+// that are known ways to run commands or code.  The first six modules and
+// builtins' eval, exec, compile, getattr and open are those
+// docs/policies-and-formats.md names after picklescan; the others are also
+// in picklescan's _unsafe_globals, except importlib, marshal and
+// multiprocessing (importing any module, loading bytecode, starting
+// processes) and builtins.__import__, setattr, delattr and globals, added
+// here for the same reason.
 constexpr std::string_view dangerous_modules[] = {
     "os", "posix", "nt", "subprocess", "runpy", "webbrowser", "sys", "socket", "shutil",
     "pty", "pickle", "_pickle", "pdb", "bdb", "ctypes", "commands", "asyncio", "timeit", "pydoc", "venv",
-    "pip", "code", "importlib", "marshal", "multiprocessing", "posixpath", "ntpath",
+    "pip", "code", "importlib", "marshal", "multiprocessing",
 };
 constexpr std::array dangerous_globals = {
     Allowed{"builtins", "eval"},        Allowed{"builtins", "exec"},       Allowed{"builtins", "compile"},
     Allowed{"builtins", "getattr"},     Allowed{"builtins", "open"},       Allowed{"builtins", "__import__"},
     Allowed{"builtins", "apply"},       Allowed{"builtins", "breakpoint"}, Allowed{"builtins", "setattr"},
-    Allowed{"builtins", "delattr"},     Allowed{"builtins", "globals"},    Allowed{"builtins", "input"},
+    Allowed{"builtins", "delattr"},     Allowed{"builtins", "globals"},
     Allowed{"functools", "partial"},    Allowed{"operator", "attrgetter"}, Allowed{"operator", "itemgetter"},
     Allowed{"operator", "methodcaller"}, Allowed{"torch.serialization", "load"}, Allowed{"torch", "load"},
     Allowed{"torch.storage", "_load_from_bytes"}, Allowed{"numpy", "load"},

@@ -175,6 +175,36 @@ TEST(InspectPickle, TorchStateDictIsAllowedAndCounted) {
   EXPECT_EQ(result.parameters, 16u);
 }
 
+TEST(InspectPickle, RebuildTensorV3WithDtypeGlobal) {
+  // torch 2's _rebuild_tensor_v3(storage, offset, size, stride,
+  // requires_grad, hooks, dtype): an untyped storage, the dtype a global.
+  PickleWriter p;
+  p.proto(2).global("collections", "OrderedDict").empty_tuple().reduce().binunicode("w");
+  p.global("torch._utils", "_rebuild_tensor_v3").mark();
+  p.mark().binunicode("storage").global("torch", "UntypedStorage").binunicode("0").binunicode("cpu").int1(8).tuple();
+  p.raw("Q").int1(0).int1(2).int1(2).tuple2().int1(2).int1(1).tuple2().raw("\x89");
+  p.global("collections", "OrderedDict").empty_tuple().reduce().global("torch", "bfloat16").tuple().reduce();
+  p.setitem().stop();
+  const Inspection result = inspect_bytes(p.bytes(), "v3.pt");
+  ASSERT_FALSE(result.error) << *result.error;
+  EXPECT_TRUE(result.safety.empty()) << ::testing::PrintToString(findings(result));
+  ASSERT_EQ(result.tensors.size(), 1u);
+  EXPECT_EQ(result.tensors[0].name, "w");
+  EXPECT_EQ(result.tensors[0].dtype, "bfloat16");
+  EXPECT_EQ(result.parameters, 4u);
+}
+
+TEST(InspectPickle, LoadFromBytesIsNotAllowed) {
+  // torch.storage._load_from_bytes calls torch.load on bytes of the pickle.
+  PickleWriter p;
+  p.proto(2).global("torch.storage", "_load_from_bytes").raw("C").raw(std::string(1, '\x04')).raw("\x80\x02N.");
+  p.tuple1().reduce().stop();
+  const Inspection result = inspect_bytes(p.bytes(), "storage.pkl");
+  ASSERT_FALSE(result.error) << *result.error;
+  EXPECT_EQ(only_finding(result).what,
+            "dangerous: imports torch.storage._load_from_bytes and calls it (a known way to run commands or code)");
+}
+
 TEST(InspectPickle, CheckpointEntriesAreFacts) {
   // {'epoch': 7, 'arch': 'resnet18', 'best': True} as protocol 2 writes it.
   PickleWriter p;
