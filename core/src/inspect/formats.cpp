@@ -10,8 +10,15 @@ const Format& fasttext_format();
 const Format& gguf_format();
 const Format& safetensors_format();
 const Format& gnubg_format();
+const Format& pytorch_zip_format();
+const Format& keras_format();
+const Format& npz_format();
+const Format& pytorch_legacy_format();
+const Format& npy_format();
+const Format& hdf5_format();
 const Format& nnue_format();
 const Format& traineddata_format();
+const Format& pickle_format();
 
 const std::vector<Format>& formats() {
   static const std::vector<Format> table = {
@@ -19,9 +26,19 @@ const std::vector<Format>& formats() {
       gguf_format(),
       safetensors_format(),
       gnubg_format(),
+      // Zip archives, by the members their central directory lists.
+      pytorch_zip_format(),
+      keras_format(),
+      npz_format(),
+      pytorch_legacy_format(),
+      npy_format(),
+      hdf5_format(),
       // Known by their name (NNUE also by its version numbers).
       nnue_format(),
       traineddata_format(),
+      // Known only by name, or by a PROTO opcode of two bytes: after every
+      // format with a real magic number.
+      pickle_format(),
   };
   return table;
 }
