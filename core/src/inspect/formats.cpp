@@ -7,10 +7,40 @@ namespace model_provenance::inspect::detail {
 
 // Each reader file defines its format's entry.
 const Format& fasttext_format();
+const Format& tflite_format();
+const Format& lc0_format();
+const Format& opencv_format();
+const Format& sphinx_gaussians_format();
+const Format& sphinx_tmat_format();
+const Format& sphinx_mixw_format();
+const Format& sphinx_s3_format();
+const Format& sphinx_sendump_format();
+const Format& sphinx_mdef_format();
+const Format& sphinx_lm_format();
+const Format& onnx_format();
+const Format& sphinx_feat_params_format();
+const Format& sphinx_dict_format();
+const Format& sphinx_readme_format();
 
 const std::vector<Format>& formats() {
   static const std::vector<Format> table = {
       fasttext_format(),
+      tflite_format(),
+      lc0_format(),
+      opencv_format(),
+      // The s3 files known by name before any other s3 file.
+      sphinx_gaussians_format(),
+      sphinx_tmat_format(),
+      sphinx_mixw_format(),
+      sphinx_s3_format(),
+      sphinx_sendump_format(),
+      sphinx_mdef_format(),
+      sphinx_lm_format(),
+      // Known by name, or by a weak look at the first bytes.
+      onnx_format(),
+      sphinx_feat_params_format(),
+      sphinx_dict_format(),
+      sphinx_readme_format(),
   };
   return table;
 }
