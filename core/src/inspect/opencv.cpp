@@ -21,6 +21,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <memory>
 #include <optional>
 
@@ -64,6 +65,18 @@ std::vector<std::string_view> comment_lines(std::string_view comment) {
   return lines;
 }
 
+// A line that states which license applies: "Intel License Agreement",
+// "Contributors License Agreement", or one naming a license family ("the
+// 3-clause BSD License", "Apache License, Version 2.0") -- not one that
+// only speaks of "this license".
+bool names_a_license(std::string_view line) {
+  if (contains_ignoring_case(line, "license agreement")) return true;
+  if (!contains_ignoring_case(line, "licen")) return false;
+  static const char* const families[] = {"BSD", "MIT", "Apache", "GNU", "GPL", "Creative Commons", "CC BY", "CC-BY"};
+  return std::any_of(std::begin(families), std::end(families),
+                     [line](const char* family) { return line.find(family) != std::string_view::npos; });
+}
+
 // The comment's author, copyright and license lines, as facts; the
 // license's name as the comment states it.
 void comment_facts(Context& context, std::string_view comment) {
@@ -71,7 +84,7 @@ void comment_facts(Context& context, std::string_view comment) {
   bool copyright = false;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const auto line = lines[i];
-    if (!context.out.license && contains_ignoring_case(line, "license agreement")) {
+    if (!context.out.license && names_a_license(line)) {
       std::string name(line);
       // "Intel License Agreement" / "For Open Source Computer Vision Library"
       for (std::size_t j = i + 1; j < lines.size(); ++j) {

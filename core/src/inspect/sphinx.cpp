@@ -643,10 +643,13 @@ void read_dict(Context& context) {
   std::uint64_t ignored = 0;
   while (lines.next(line, offset)) {
     if (dict_comment(line)) continue;
-    const auto w = words(line, 2);
-    if (w.size() == 2)
+    constexpr std::string_view space = " \t\r\v\f";
+    const auto word = line.find_first_not_of(space);
+    if (word == std::string_view::npos) continue;
+    const auto after = line.find_first_of(space, word);
+    if (after != std::string_view::npos && line.find_first_not_of(space, after) != std::string_view::npos)
       ++entries;
-    else if (w.size() == 1)
+    else
       ++ignored;  // a word with no phones, which Sphinx skips
   }
   context.fact("entries", std::to_string(entries));
@@ -697,16 +700,20 @@ void read_readme(Context& context) {
   context.out.format_detail = "Sphinx model README";
 }
 
-// A README that speaks of Sphinx (sphinxtrain, CMUSphinx, PocketSphinx).
+// A README that speaks of an acoustic model and names CMU Sphinx's tools
+// (sphinxtrain, pocketsphinx, ...): not one that only mentions Python's
+// documentation generator Sphinx, or a package by its name.
 bool sniff_readme(std::string_view bytes, std::string_view name) {
   const auto base = basename(name);
   if (base != "README" && base != "README.txt") return false;
-  const auto head = bytes.substr(0, 4096);
-  if (head.find('\0') != std::string_view::npos) return false;
-  static constexpr std::string_view sphinx = "sphinx";
-  return std::search(head.begin(), head.end(), sphinx.begin(), sphinx.end(), [](char a, char b) {
-           return std::tolower(static_cast<unsigned char>(a)) == b;
-         }) != head.end();
+  std::string head(bytes.substr(0, 4096));
+  if (head.find('\0') != std::string::npos) return false;
+  for (auto& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  static const char* const names[] = {"sphinxtrain", "pocketsphinx", "cmusphinx", "cmu sphinx",
+                                      "sphinxbase",  "sphinx3",      "sphinx-4",  "sphinx4"};
+  return head.find("acoustic model") != std::string::npos &&
+         std::any_of(std::begin(names), std::end(names),
+                     [&head](const char* n) { return head.find(n) != std::string::npos; });
 }
 
 }  // namespace

@@ -109,6 +109,19 @@ TEST(InspectOpencv, HostileXml) {
             std::string::npos);
 }
 
+TEST(InspectOpencv, LicenseNamedInAComment) {
+  const std::string cascade = "<opencv_storage><cascade><stageType>BOOST</stageType></cascade></opencv_storage>";
+  const Inspection bsd = inspect_bytes("<?xml version=\"1.0\"?>\n<!--\n  You agree to this license.\n"
+                                       "  Released under the 3-clause BSD License.\n-->\n" + cascade,
+                                       "bsd.xml");
+  ASSERT_FALSE(bsd.error) << *bsd.error;
+  EXPECT_EQ(bsd.license, "Released under the 3-clause BSD License.");
+  const Inspection none =
+      inspect_bytes("<?xml version=\"1.0\"?>\n<!-- By using it you agree to this license. -->\n" + cascade, "none.xml");
+  ASSERT_FALSE(none.error) << *none.error;
+  EXPECT_FALSE(none.license);
+}
+
 TEST(InspectOpencv, SniffsCascadesOnly) {
   EXPECT_EQ(inspect_bytes("<?xml version=\"1.0\"?>\n<opencv_storage>\n<camera_matrix type_id=\"opencv-matrix\"/>"
                           "</opencv_storage>\n",

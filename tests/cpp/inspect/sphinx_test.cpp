@@ -276,6 +276,8 @@ TEST(InspectSphinx, ArpaAndDmpLanguageModels) {
 
 TEST(InspectSphinx, NamedTextFilesNeedTheirShape) {
   EXPECT_EQ(inspect_bytes("A project that has nothing to do with speech.\n", "README").format, "unknown");
+  EXPECT_EQ(inspect_bytes("Build the documentation with Sphinx: make html.\n", "README").format, "unknown");
+  EXPECT_EQ(inspect_bytes("Debian's pocketsphinx-en-us is not copied here.\n", "README").format, "unknown");
   EXPECT_EQ(inspect_bytes("12345\nword/flags\n", "en_US.dic").format, "unknown");
   const Inspection params = inspect_bytes("-feat 1s_c_d_dd\nnot an option\n", "hmm/feat.params");
   EXPECT_EQ(params.format, "sphinx-feat-params");
