@@ -40,3 +40,29 @@ ensure_dependencies() {
   "${run_as_root[@]}" apt-get update -qq &&
     DEBIAN_FRONTEND=noninteractive "${run_as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
+
+# Real weights files Debian ships, for the inspect tests: installed as
+# packages, except GNU Backgammon's gnubg.wd, which comes with the whole
+# game (and its GTK); that package is only unpacked, into BUILD/real-weights.
+real_weights_packages=(tesseract-ocr-eng opencv-data pocketsphinx-en-us)
+
+# ensure_real_weights BUILD: on Debian, make the files present and export
+# MP_REAL_WEIGHTS_DIR and MP_REQUIRE_REAL_WEIGHTS, so that a test whose
+# file is missing fails instead of being skipped.  Elsewhere, nothing: the
+# tests that need them are skipped.
+ensure_real_weights() {
+  command -v dpkg-query >/dev/null 2>&1 || return 0
+  local build=$1 root=$1/real-weights
+  ensure_dependencies "${real_weights_packages[@]}"
+  if [ ! -f "$root/usr/lib/gnubg/gnubg.wd" ]; then
+    local debs=$build/real-weights-debs
+    rm -rf "$debs" && mkdir -p "$debs"
+    if ! (cd "$debs" && apt-get download -qq gnubg 2>/dev/null); then
+      # The package lists may be stale or absent (a fresh machine).
+      [ "$(id -u)" -eq 0 ] && apt-get update -qq
+      (cd "$debs" && apt-get download -qq gnubg)
+    fi
+    mkdir -p "$root" && dpkg-deb -x "$debs"/gnubg_*.deb "$root"
+  fi
+  export MP_REAL_WEIGHTS_DIR=$root MP_REQUIRE_REAL_WEIGHTS=1
+}
