@@ -11,8 +11,10 @@
 #include <libguile.h>
 
 #include <cstdlib>
+#include <cerrno>
 #include <exception>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -968,6 +970,55 @@ MP_PRIMITIVE(inspect_formats, "%inspect-formats", 0, 0, (),
     return list_of(mp::inspect::known_formats(), [](const std::pair<std::string, std::string>& entry) {
       return scm_cons(string(entry.first), string(entry.second));
     });
+  });
+}
+
+MP_PRIMITIVE(hub_license_lineage, "%hub-license-lineage", 3, 0, (SCM files, SCM policy, SCM sample_limit),
+             "Read FILES, Hub metadata in JSON lines, and judge the license lineage of every model under "
+             "POLICY's weights criterion, in one pass.  Return #(models declared-free offending undetermined "
+             "undetermined-sample missing cyclic self-references errors error-count): offending and the "
+             "sample are lists of #(model license ancestor ancestor-license distance reason), at most "
+             "SAMPLE-LIMIT of the sample; missing (ID . COUNT) pairs; errors the first SAMPLE-LIMIT unreadable "
+             "lines as (WHERE . MESSAGE).") {
+  return guarded("hub-license-lineage", [&] {
+    namespace mi = mp::interchange;
+    const auto names = Reader{1}.strings(files, "a list of file names");
+    const mp::Policy judged = Reader{2}.policy(policy, "policy");
+    const std::uint32_t limit = Reader{3}.small_count(sample_limit, "sample limit");
+    mi::HubLineage lineage(judged.weights_licenses, judged.license_overrides);
+    std::vector<std::pair<std::string, std::string>> errors;
+    std::uint64_t error_count = 0;
+    for (const auto& name : names) {
+      std::ifstream in(name, std::ios::binary);
+      if (!in) throw std::system_error(errno, std::generic_category(), name);
+      mi::read_hub_lines(
+          in, name, [&](const mi::HubRecord& record) { lineage.add(record); },
+          [&](const mi::DocumentError& error) {
+            if (errors.size() < limit) errors.emplace_back(error.file() + ":" + error.where(), error.what());
+            ++error_count;
+          });
+      if (in.bad()) throw std::system_error(errno, std::generic_category(), name);
+    }
+    const mi::LineageReport report = lineage.run(limit);
+    const auto finding = [](const mi::LineageFinding& f) {
+      return make_vector({string(valid_utf8(f.model)), string(valid_utf8(f.license)), string(valid_utf8(f.ancestor)),
+                          string(valid_utf8(f.ancestor_license)), scm_from_uint32(f.distance),
+                          string(valid_utf8(f.reason))});
+    };
+    return make_vector(
+        {scm_from_uint64(report.models), scm_from_uint64(report.declared_free), list_of(report.offending, finding),
+         scm_from_uint64(report.undetermined), list_of(report.undetermined_sample, finding),
+         list_of(report.missing,
+                 [](const std::pair<std::string, std::uint64_t>& m) {
+                   return scm_cons(string(valid_utf8(m.first)), scm_from_uint64(m.second));
+                 }),
+         list_of(report.cyclic, [](const std::string& id) { return string(valid_utf8(id)); }),
+         scm_from_uint64(report.self_references),
+         list_of(errors,
+                 [](const std::pair<std::string, std::string>& e) {
+                   return scm_cons(string(valid_utf8(e.first)), string(valid_utf8(e.second)));
+                 }),
+         scm_from_uint64(error_count)});
   });
 }
 

@@ -141,25 +141,28 @@
 (define %commands
   '(("lint" "[PACKAGE]..."
      "Check PACKAGES (by default ~a) for weights without provenance, verdicts\nthat do not meet the policy, and annotations that contradict the package;\nprint one line a problem, as guix lint does."
-     (policy hardware format-text-json explain source inspect input no-catalog))
+     (load policy hardware format-text-json explain source inspect input no-catalog))
     ("show" "ID|PACKAGE..."
      "Show the lineage of artifacts or steps, or of the weights packages ship,\nas a tree, with the verdict of each weights file."
-     (policy hardware format-text-json input no-catalog))
+     (load policy hardware format-text-json input no-catalog))
     ("why" "ID|PACKAGE..."
      "Explain the verdict on artifacts, or on the weights packages ship: the\ncheapest plan to re-make them, what is taken as it is, what blocks it."
-     (policy hardware format-text-json explain input no-catalog))
+     (load policy hardware format-text-json explain input no-catalog))
     ("graph" "ID|PACKAGE..."
      "Draw the lineage of artifacts, or of the weights packages ship, as one\ngraph: shapes by kind, colours by status under the policy, the cheapest\nplan in blue, what blocks it in red, roles on edges, compute on steps,\nverdicts on weights, a legend."
-     (policy hardware format-dot-svg input no-catalog))
+     (load policy hardware format-dot-svg input no-catalog))
     ("report" "[PACKAGE]..."
      "Lint PACKAGES (by default ~a), then tabulate every weights file they ship\nwith its verdict, wall-clock and what blocks or decides it, the weights\nin sources but not built, every built-in policy side by side, and what\nwould decide each undetermined verdict."
-     (policy hardware format-text-json input no-catalog))
+     (load policy hardware format-text-json input no-catalog))
     ("import" "FORMAT FILE..."
      "Read documents of another format (spdx3, cyclonedx, model-card, hub, prov) and\nwrite the model-provenance annotation they amount to, for a package's\nproperties, with comments citing each document and saying what it held\nthat the graph has no place for."
      (model-id))
+    ("hub-lineage" "FILE..."
+     "Read Hugging Face Hub metadata in JSON lines (one model a line, as the\nHub's API gives it) and list, in one pass however many models, every\nmodel whose declared license is free under the policy while an\nancestor's (the base models it is fine-tuned, merged, quantized or\ndistilled from) is not.  Exits 1 when there is one."
+     (policy format-text-json))
     ("export" "FORMAT ID|PACKAGE..."
      "Write the lineage of artifacts, or of the weights packages ship, as a document\nof another format (spdx3, cyclonedx, prov), with each weights file's verdict\nunder the policy where the format has a place for it."
-     (policy hardware input no-catalog))
+     (load policy hardware input no-catalog))
     ("scan" "PATH..."
      "List the trained weights inside unpacked sources: model files, and large\nnumeric arrays in C sources."
      (format-text-json))
@@ -176,6 +179,8 @@
 
 (define (option-help option)
   (case option
+    ;; The caller's own options (-L), described by the caller.
+    ((load) "")
     ((policy) (option-with-choices "  -p, --policy=NAME    judge under policy NAME (default guix-base-criterion):"
                                    (map policy-name (builtin-policies))))
     ((hardware) (option-with-choices "      --hardware=NAME  on hardware NAME (default desktop-amd-gpu):"
@@ -219,6 +224,8 @@ Commands:
                        amount to (spdx3, cyclonedx, model-card, hub, prov)
   export FORMAT ID|PACKAGE...  write a lineage as an spdx3, cyclonedx or
                        prov document, with verdicts
+  hub-lineage FILE...  list the models of Hub metadata whose declared
+                       license is freer than an ancestor's allows
   help COMMAND         describe COMMAND and its options
 
 An ID names an artifact or step of the catalog or of an annotation; any
@@ -253,9 +260,11 @@ The manual: info model-provenance.
                              72)
               "\n")
              ;; The caller's options (-L) serve the commands that judge.
-             (if (memq 'policy options) options-help "")
+             (if (memq 'load options) options-help "")
              (string-concatenate (map option-help options))
              (cond ((member name '("lint" "why" "report")) %exit-status-help)
+                   ((string=? name "hub-lineage")
+                    "Exit status: 0 when no model's license is freer than its lineage allows;\n1 when one is; 2 on a usage error or a file that cannot be read.\n")
                    ((string=? name "inspect")
                     "Exit status: 0 when every file was read and none would run code when\nloaded; 1 when one would, or could not be read as its format; 2 on a\nusage error or a file that cannot be opened.\n")
                    (else "Exit status: 0 on success, 2 on a usage or input error.\n"))))
@@ -920,6 +929,80 @@ The manual: info model-provenance.
             (format #t "~a other file~:p of no known weights format~%" others))))
     (if (any (lambda (i) (or (inspection-runs-code? i) (inspection-error i))) shown) 1 0)))
 
+(define (hub-lineage-command files options output-format)
+  (when (null? files)
+    (usage-error "hub-lineage takes one or more files of Hub metadata in JSON lines"))
+  (let* ((policy (let ((name (or (assq-ref options 'policy) "guix-base-criterion")))
+                   (or (lookup-policy name)
+                       (usage-error "unknown policy '~a'; expected ~{~a~^, ~}" name
+                                    (map policy-name (builtin-policies))))))
+         (report (hub-license-lineage files #:policy policy))
+         (finding->json (lambda (f)
+                          `((model . ,(lineage-finding-model f))
+                            (license . ,(lineage-finding-license f))
+                            (ancestor . ,(lineage-finding-ancestor f))
+                            (ancestor_license . ,(json-or-null
+                                                  (and (not (string-null? (lineage-finding-ancestor-license f)))
+                                                       (lineage-finding-ancestor-license f))))
+                            (distance . ,(lineage-finding-distance f))
+                            (reason . ,(lineage-finding-reason f)))))
+         (describe (lambda (f)
+                     (format #f "~a (~a): ~a (~a), ~a derivation~:p up: ~a"
+                             (lineage-finding-model f) (lineage-finding-license f)
+                             (lineage-finding-ancestor f)
+                             (if (string-null? (lineage-finding-ancestor-license f)) "license unknown"
+                                 (lineage-finding-ancestor-license f))
+                             (lineage-finding-distance f) (lineage-finding-reason f)))))
+    (if (eq? output-format 'json)
+        (emit-json
+         `((schema . ,%json-schema) (schema_version . ,%json-schema-version)
+           (command . "hub-lineage") (program_version . ,%model-provenance-version)
+           (policy . ,(policy-name policy)) (hardware . null)
+           (models . ,(lineage-report-models report))
+           (declared_free . ,(lineage-report-declared-free report))
+           (offending . ,(list->vector (map finding->json (lineage-report-offending report))))
+           (undetermined . ,(lineage-report-undetermined report))
+           (undetermined_sample . ,(list->vector (map finding->json (lineage-report-undetermined-sample report))))
+           (missing_bases . ,(list->vector
+                              (map (match-lambda ((id . count) `((id . ,id) (named_by . ,count))))
+                                   (lineage-report-missing report))))
+           (cyclic . ,(list->vector (lineage-report-cyclic report)))
+           (self_references . ,(lineage-report-self-references report))
+           (unreadable_lines . ,(lineage-report-error-count report))
+           (errors . ,(list->vector
+                       (map (match-lambda ((where . message) `((where . ,where) (message . ,message))))
+                            (lineage-report-errors report))))))
+        (let ((offending (lineage-report-offending report)))
+          (format #t "~a model~:p, ~a declaring a license free under ~a.~%"
+                  (lineage-report-models report) (lineage-report-declared-free report)
+                  (policy-name policy))
+          (format #t "~a declare~a a free license that an ancestor's does not allow~a~%"
+                  (length offending) (if (= 1 (length offending)) "s" "")
+                  (if (null? offending) "." ":"))
+          (for-each (lambda (f) (format #t "  ~a~%" (describe f))) offending)
+          (unless (zero? (lineage-report-undetermined report))
+            (format #t "~a undetermined: an ancestor's license is unknown~a~%"
+                    (lineage-report-undetermined report)
+                    (if (< (length (lineage-report-undetermined-sample report))
+                           (lineage-report-undetermined report))
+                        (format #f " (the first ~a:)" (length (lineage-report-undetermined-sample report)))
+                        ":"))
+            (for-each (lambda (f) (format #t "  ~a~%" (describe f)))
+                      (lineage-report-undetermined-sample report)))
+          (match (lineage-report-missing report)
+            (() #t)
+            (missing
+             (format #t "~a base model~:p named but not described, most named first:~%" (length missing))
+             (for-each (match-lambda ((id . count) (format #t "  ~a (named by ~a)~%" id count)))
+                       (take (sort missing (lambda (a b) (> (cdr a) (cdr b)))) (min 10 (length missing))))))
+          (unless (null? (lineage-report-cyclic report))
+            (format #t "on a cycle of base models: ~{~a~^, ~}~%" (lineage-report-cyclic report)))
+          (unless (zero? (lineage-report-error-count report))
+            (format #t "~a unreadable line~:p, skipped:~%" (lineage-report-error-count report))
+            (for-each (match-lambda ((where . message) (format #t "  ~a~%" message)))
+                      (lineage-report-errors report)))))
+    (if (null? (lineage-report-offending report)) 0 1)))
+
 (define (document-format name)
   (let ((kind (string->symbol name)))
     (unless (memq kind (document-formats))
@@ -1058,13 +1141,15 @@ package views, returns the package set to work on."
             (usage-error "~a writes ~a, not ~a" command
                          (if (string=? command "graph") "dot or svg" "text or json")
                          output-format))
+          (if (string=? command "hub-lineage")
+              (hub-lineage-command (cdr operands) options (or output-format 'text))
           (if (string=? command "inspect")
               (inspect-command (cdr operands) options (or output-format 'text))
           (if (string=? command "import")
               (import-command (cdr operands) (assq-ref options 'model-id))
           (if (string=? command "scan")
               (scan-command (cdr operands) (or output-format 'text))
-              (run-on-packages options operands output-format package-set))))))))))
+              (run-on-packages options operands output-format package-set)))))))))))
 
 ;; An option a command would ignore is a mistake worth saying.  Each
 ;; parsed option key, the %commands option names that take it, and how it
@@ -1077,7 +1162,7 @@ package views, returns the package set to work on."
     (format (format-text-json format-dot-svg) "--format")
     ;; The standalone command's -L: packages and declarations, for the
     ;; commands that judge.
-    (load (policy) "-L")))
+    (load (load) "-L")))
 
 (define (check-options-apply command options)
   (match (assoc command %commands)

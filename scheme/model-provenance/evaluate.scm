@@ -8,7 +8,8 @@
   #:use-module (srfi srfi-9)
   #:use-module (model-provenance bindings)
   #:use-module (model-provenance graph)
-  #:export (policy policy? policy-name policy-description policy-software-licenses
+  #:export (policy->vector
+            policy policy? policy-name policy-description policy-software-licenses
             policy-data-licenses policy-weights-licenses policy-document-licenses
             policy-free-licenses policy-non-free-licenses policy-start-from-free-weights?
             policy-allow-proprietary-backends? policy-registration-counts?

@@ -170,8 +170,10 @@ and MATCHES, lines saying what recorded weights it is."
   (format port "  size: ~a bytes~@[; ~a parameters~]~a~%"
           (group-digits (inspection-size i))
           (and=> (inspection-parameters i) group-digits)
-          (if (zero? (inspection-tensor-count i)) ""
-              (format #f "; ~a tensors" (group-digits (inspection-tensor-count i)))))
+          (match (inspection-tensor-count i)
+            (0 "")
+            (1 "; 1 tensor")
+            (n (format #f "; ~a tensors" (group-digits n)))))
   (for-each (cut format port "  ~a~%" <>) (or matches '()))
   (when (inspection-license i)
     (format port "  license (as the file states it): ~a~%" (one-line (inspection-license i))))
@@ -237,23 +239,31 @@ steps start from, or #f when not known."
        '())))
 
 (define (format-agrees? recorded detected)
-  ;; Annotations name formats loosely ("pb.gz", "lc0", "pt"): compare on
-  ;; the families inspect reports.
-  (let ((recorded (normalize recorded)))
-    (or (string=? recorded detected)
-        (member recorded
-                (assoc-ref '(("lc0" "pb.gz" "lc0-protobuf" "protobuf")
-                             ("traineddata" "tesseract")
-                             ("pytorch-zip" "pt" "pth" "pytorch" "torch" "ckpt" "bin")
-                             ("pickle" "pkl" "pt" "pth" "pytorch" "joblib" "bin")
-                             ("npy" "numpy") ("npz" "numpy")
-                             ("hdf5" "h5" "keras" "hdf5")
-                             ("keras" "keras")
-                             ("opencv-cascade" "xml" "haar" "lbp" "opencv")
-                             ("fasttext" "bin" "ftz")
-                             ("gnubg" "wd" "weights"))
-                           detected))
-        #f)))
+  ;; Annotations name formats loosely ("lc0-protobuf", "opencv-cascade-xml",
+  ;; "pt", "sphinx-cont-hmm"): the recorded name agrees when it starts with
+  ;; the detected format or its family (sphinx-mdef: sphinx), or is one of
+  ;; the usual names of it.
+  (let* ((recorded (normalize recorded))
+         (family (match (string-index detected #\-)
+                   (#f detected)
+                   (at (substring detected 0 at)))))
+    (or (string-prefix? detected recorded)
+        (string-prefix? family recorded)
+        (and (member recorded
+                     (or (assoc-ref '(("lc0" "pb.gz" "protobuf")
+                                      ("traineddata" "tesseract")
+                                      ("pytorch-zip" "pt" "pth" "torch" "ckpt" "bin")
+                                      ("pytorch-legacy" "pt" "pth" "torch" "ckpt" "bin")
+                                      ("pickle" "pkl" "pt" "pth" "pytorch" "joblib" "bin")
+                                      ("npy" "numpy") ("npz" "numpy")
+                                      ("hdf5" "h5" "keras")
+                                      ("opencv-cascade" "xml" "haar" "lbp")
+                                      ("fasttext" "bin" "ftz")
+                                      ("gnubg" "wd" "weights")
+                                      ("sphinx-lm" "arpa" "lm" "dmp"))
+                                    detected)
+                         '()))
+             #t))))
 
 (define (name-agrees? named recorded)
   ;; "meta-llama/Llama-2-7b-hf" names the recorded "Llama-2-7b-hf", and

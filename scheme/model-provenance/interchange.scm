@@ -11,8 +11,19 @@
   #:use-module (model-provenance annotations)
   #:use-module (model-provenance bindings)
   #:use-module (model-provenance catalog)
+  #:use-module (model-provenance evaluate)
   #:use-module (model-provenance graph)
+  #:use-module (srfi srfi-9)
   #:export (document-formats
+            hub-license-lineage
+            lineage-report? lineage-report-models lineage-report-declared-free
+            lineage-report-offending lineage-report-undetermined
+            lineage-report-undetermined-sample lineage-report-missing
+            lineage-report-cyclic lineage-report-self-references
+            lineage-report-errors lineage-report-error-count
+            lineage-finding? lineage-finding-model lineage-finding-license
+            lineage-finding-ancestor lineage-finding-ancestor-license
+            lineage-finding-distance lineage-finding-reason
             writable-document-formats
             read-document
             write-document
@@ -132,3 +143,48 @@ writes one: a clause a paragraph, a field a line."
                       (() (format port ")~%"))))))
                clauses)
      (format port ")~%"))))
+
+;;; License lineage at Hub scale.
+
+;; A model declaring a free licence under the policy, with an ancestor
+;; whose licence is not (or, in the undetermined sample, unknown): the
+;; nearest such ancestor, DISTANCE derivations up.
+(define-record-type <lineage-finding>
+  (lineage-finding model license ancestor ancestor-license distance reason)
+  lineage-finding?
+  (model lineage-finding-model)
+  (license lineage-finding-license)
+  (ancestor lineage-finding-ancestor)
+  (ancestor-license lineage-finding-ancestor-license)
+  (distance lineage-finding-distance)
+  (reason lineage-finding-reason))
+
+(define-record-type <lineage-report>
+  (lineage-report models declared-free offending undetermined undetermined-sample missing cyclic
+                  self-references errors error-count)
+  lineage-report?
+  (models lineage-report-models)
+  (declared-free lineage-report-declared-free)
+  (offending lineage-report-offending)              ;lineage findings
+  (undetermined lineage-report-undetermined)        ;how many
+  (undetermined-sample lineage-report-undetermined-sample)
+  (missing lineage-report-missing)                  ;(BASE-ID . HOW-MANY-NAME-IT)
+  (cyclic lineage-report-cyclic)
+  (self-references lineage-report-self-references)
+  (errors lineage-report-errors)                    ;(WHERE . MESSAGE), the first ones
+  (error-count lineage-report-error-count))
+
+(define* (hub-license-lineage files #:key (policy (default-policy)) (sample-limit 1000))
+  "Read FILES, Hub metadata in JSON lines (one model a line, as the Hub's
+API gives it), and return the lineage report of every model they
+describe: those whose declared licence is free under POLICY's weights
+criterion while an ancestor's is not, in one pass however many models.
+Unreadable lines are counted and the first SAMPLE-LIMIT kept, not fatal."
+  (define (finding v)
+    (match v
+      (#(model license ancestor ancestor-license distance reason)
+       (lineage-finding model license ancestor ancestor-license distance reason))))
+  (match (%hub-license-lineage files (policy->vector policy) sample-limit)
+    (#(models free offending undetermined sample missing cyclic self errors error-count)
+     (lineage-report models free (map finding offending) undetermined (map finding sample)
+                     missing cyclic self errors error-count))))

@@ -357,7 +357,8 @@
    ("help" "frobnicate") ("--format=svg" "lint") ("--format=json" "graph" "lc0-t2")
    ("--policy=mof" "scan" "/tmp") ("--input=prov:/x" "scan" "/tmp") ("--format=json" "import" "prov" "/x")
    ("inspect") ("-L" "/tmp/x.scm" "inspect" "/tmp") ("--policy=mof" "inspect" "/tmp") ("--no-hash" "lint")
-   ("inspect" "/nonexistent/net.bin")
+   ("inspect" "/nonexistent/net.bin") ("hub-lineage") ("hub-lineage" "/nonexistent.jsonl")
+   ("-L" "/tmp/x.scm" "hub-lineage" "/tmp/x") ("--policy=nope" "hub-lineage" "/tmp/x")
    ("-L" "/tmp" "lint") ("--source=/nonexistent" "lint" "gnubg") ("--source=/tmp" "lint")))
 
 (let ((report (run "report")))
@@ -406,7 +407,7 @@
        (and (= 0 (status-of help))
             (string-prefix? (string-append "Usage: model-provenance [OPTION]... " command " ") (output-of help))
             (equal? (output-of help) (output-of help*))))))
- '("lint" "show" "why" "graph" "report" "scan" "inspect" "import" "export"))
+ '("lint" "show" "why" "graph" "report" "scan" "inspect" "import" "export" "hub-lineage"))
 
 (test-assert "graph --help names its formats, lint --help does not"
   (and (string-contains (output-of (run "graph" "--help")) "dot (default) or svg")
@@ -474,6 +475,33 @@
   (system* "rm" "-rf" directory))
 (test-equal "--inspect of something that is no directory: exit 2" 2
             (status-of (run "--inspect" "/nonexistent" "lint" "tesseract-ocr-tessdata-fast")))
+
+;;; hub-lineage: a Hub's license lineage in one pass.
+
+(let ((hub (string-append (or (getenv "TMPDIR") "/tmp") "/mp-cli-hub-" (number->string (getpid)) ".jsonl")))
+  (call-with-output-file hub
+    (lambda (port)
+      (display "{\"id\":\"meta-llama/Llama-2-7b-hf\",\"cardData\":{\"license\":\"llama2\"}}
+{\"id\":\"someone/llama2-ft\",\"cardData\":{\"license\":\"apache-2.0\",\"base_model\":\"meta-llama/Llama-2-7b-hf\"}}
+{\"id\":\"someone/llama2-ft-q4\",\"tags\":[\"license:mit\",\"base_model:quantized:someone/llama2-ft\"]}
+{\"id\":\"x/y\",\"cardData\":{\"license\":\"mit\",\"base_model\":\"nobody/missing\"}}
+not json
+" port)))
+  (let ((text (run "hub-lineage" hub))
+        (json (run "--format=json" "hub-lineage" hub)))
+    (test-equal "hub-lineage exits 1 when a license claims more than its lineage allows" 1 (status-of text))
+    (test-assert "it names each such model with its nearest restrictive ancestor, however far up"
+      (every (cut string-contains (output-of text) <>)
+             '("4 models, 3 declaring a license free under guix-base-criterion.\n"
+               "2 declare a free license that an ancestor's does not allow:\n"
+               "  someone/llama2-ft (Apache-2.0): meta-llama/Llama-2-7b-hf (llama2), 1 derivation up: "
+               "  someone/llama2-ft-q4 (MIT): meta-llama/Llama-2-7b-hf (llama2), 2 derivations up: "
+               "  x/y (MIT): nobody/missing (license unknown), 1 derivation up: no line describes it\n"
+               "1 unreadable line, skipped:\n")))
+    (test-assert "its JSON is valid under the schema"
+      (and (= 1 (status-of json)) (valid-output? json)
+           (string-contains (output-of json) "\"unreadable_lines\":1"))))
+  (delete-file hub))
 
 ;;; Policies and hardware profiles from -L files.
 
