@@ -678,10 +678,11 @@ the catalog knows it by."
      (append-map (cut shipped-warnings view <>) shipped)
      (version-warnings context view)
      (append-map (cut verdict-warnings (judgement-evaluator judged) view <>) shipped)
-     ;; Origins of shipped weights already in the store (Guix only):
-     ;; their files, inspected.
+     ;; Weights files at hand: named by an absolute #:file, or in an
+     ;; origin already in the store (Guix only): inspected.
      (if (any (lambda (s)
-                (and=> (origin-named view (shipped-weights-input s)) origin-view-store-item))
+                (or (and=> (shipped-weights-file s) absolute-file-name?)
+                    (and=> (origin-named view (shipped-weights-input s)) origin-view-store-item)))
               shipped)
          (inspection-warnings context view #f)
          '()))))

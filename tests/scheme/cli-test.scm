@@ -476,6 +476,35 @@
 (test-equal "--inspect of something that is no directory: exit 2" 2
             (status-of (run "--inspect" "/nonexistent" "lint" "tesseract-ocr-tessdata-fast")))
 
+;; A pickle whose loading runs os.system, in protocol 0, as a package's
+;; weights named by an absolute #:file.
+(let* ((scratch (string-append (or (getenv "TMPDIR") "/tmp") "/mp-cli-pickle-" (number->string (getpid))))
+       (evil (string-append scratch "/chat.pkl"))
+       (packages (string-append scratch "/chat.scm")))
+  (mkdir scratch)
+  (call-with-output-file evil (lambda (port) (display "cos\nsystem\n(S'true'\ntR." port)))
+  (call-with-output-file packages
+    (lambda (port)
+      (write `(package-view "chat" "1.0"
+                #:origins (list (origin-view "source" #:uris '("https://example.org/chat-1.0.tar.gz")))
+                #:properties
+                `((model-provenance
+                   . ,(provenance
+                       (weights "chat-net" #:file ,evil #:format "pickle" #:license "MIT")))))
+             port)))
+  (let ((inspect (run "inspect" evil)))
+    (test-equal "inspect of a pickle that runs code exits 1" 1 (status-of inspect))
+    (test-assert "and names the import it would run, and where"
+      (string-contains (output-of inspect)
+                       (string-append "  RUNS CODE when loaded: dangerous: imports os.system and calls it (a known way to run commands or code) ("
+                                      evil ": byte 0)\n"))))
+  (let ((lint (run "--no-catalog" "-L" packages "lint" "chat")))
+    (test-equal "lint of a package whose local weights file runs code exits 1" 1 (status-of lint))
+    (test-assert "with a runs-code warning at the weights"
+      (string-contains (output-of lint)
+                       (string-append "chat@1.0: weights 'chat-net' (" evil "): loading " evil " runs code: dangerous: imports os.system"))))
+  (system* "rm" "-rf" scratch))
+
 ;;; hub-lineage: a Hub's license lineage in one pass.
 
 (let ((hub (string-append (or (getenv "TMPDIR") "/tmp") "/mp-cli-hub-" (number->string (getpid)) ".jsonl")))
