@@ -3,31 +3,17 @@
 // attribute messages, global heap) and the Keras configurations in it.
 // Any input either reads or stops with an error that names where; never a
 // crash, never unbounded time or memory.
-#include <cstddef>
-#include <cstdint>
-#include <cstdlib>
-#include <string>
-#include <string_view>
-
-#include "format.hpp"
-
-namespace mpi = model_provenance::inspect;
+#include "inspect_fuzz.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const std::string_view bytes(reinterpret_cast<const char*>(data), size);
-  const auto* format = mpi::detail::find_format("hdf5");
-  if (!format->sniff(bytes, "fuzz.h5")) return 0;
-  mpi::Limits limits;
-  limits.max_entries = 100'000;
+  const auto bytes = fuzz_bytes(data, size);
+  if (!mpi::detail::find_format("hdf5")->sniff(bytes, "fuzz.h5")) return 0;
+  mpi::Limits limits = fuzz_limits();
   limits.max_header_bytes = 1 << 20;
-  mpi::Inspection result;
-  mpi::detail::Context context{bytes, "fuzz.h5", limits, result};
-  try {
-    format->read(context);
-    if (result.format_detail.rfind("HDF5, superblock version ", 0) != 0) std::abort();
-  } catch (const mpi::detail::FormatError& e) {
-    // "byte N" in the file, or a JSON attribute's own location.
-    if (e.where().empty()) std::abort();
-  }
+  // An error is located by a byte of the file or a JSON attribute's own
+  // location: any non-empty place.
+  fuzz_reader("hdf5", bytes, "fuzz.h5",
+              [](const mpi::Inspection& r) { return r.format_detail.rfind("HDF5, superblock version ", 0) == 0; },
+              limits, {});
   return 0;
 }

@@ -2,27 +2,11 @@
 // libFuzzer target: the Stockfish NNUE header reader.  Any input either
 // reads or stops with an error that names a byte offset; never a crash,
 // and never more memory than the limits allow.
-#include <cstddef>
-#include <cstdint>
-#include <cstdlib>
-#include <string>
-#include <string_view>
-
-#include "format.hpp"
-
-namespace mpi = model_provenance::inspect;
+#include "inspect_fuzz.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const std::string_view bytes(reinterpret_cast<const char*>(data), size);
-  mpi::Limits limits;
-  limits.max_entries = 100'000;
-  mpi::Inspection result;
-  mpi::detail::Context context{bytes, "fuzz.nnue", limits, result};
-  try {
-    mpi::detail::find_format("nnue")->read(context);
-    if (result.facts.empty()) std::abort();  // a header read has its version
-  } catch (const mpi::detail::FormatError& e) {
-    if (e.where().rfind("byte ", 0) != 0) std::abort();
-  }
+  fuzz_reader("nnue", fuzz_bytes(data, size), "fuzz.nnue",
+              // A header read has its version.
+              [](const mpi::Inspection& r) { return !r.facts.empty(); });
   return 0;
 }

@@ -2,29 +2,13 @@
 // libFuzzer target: the NumPy .npy reader, its header parser and, for
 // object arrays, the pickle scanner.  Any input either reads or stops with
 // an error that names a byte offset; never a crash.
-#include <cstddef>
-#include <cstdint>
-#include <cstdlib>
-#include <string>
-#include <string_view>
-
-#include "format.hpp"
-
-namespace mpi = model_provenance::inspect;
+#include "inspect_fuzz.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const std::string_view bytes(reinterpret_cast<const char*>(data), size);
-  const auto* format = mpi::detail::find_format("npy");
-  if (!format->sniff(bytes, "fuzz.npy")) return 0;
-  mpi::Limits limits;
-  limits.max_entries = 100'000;
-  mpi::Inspection result;
-  mpi::detail::Context context{bytes, "fuzz.npy", limits, result};
-  try {
-    format->read(context);
-    if (result.tensor_count != 1 || !result.parameters) std::abort();  // one array, counted
-  } catch (const mpi::detail::FormatError& e) {
-    if (e.where().rfind("byte ", 0) != 0) std::abort();
-  }
+  const auto bytes = fuzz_bytes(data, size);
+  if (!mpi::detail::find_format("npy")->sniff(bytes, "fuzz.npy")) return 0;
+  fuzz_reader("npy", bytes, "fuzz.npy",
+              // One array, counted.
+              [](const mpi::Inspection& r) { return r.tensor_count == 1 && r.parameters.has_value(); });
   return 0;
 }
