@@ -898,7 +898,8 @@ The manual: info model-provenance.
   (when (null? operands)
     (usage-error "inspect takes one or more files or directories"))
   (let* ((inspections (inspect-files operands #:hash? (not (assq-ref options 'no-hash?))))
-         (recorded (if (assq-ref options 'no-catalog?)
+         ;; Without hashes, nothing could be matched: the catalog stays unread.
+         (recorded (if (or (assq-ref options 'no-catalog?) (assq-ref options 'no-hash?))
                        (make-hash-table)
                        (let-values (((views declarations) (load-catalog)))
                          (recorded-files-by-sha256 (filter provenance? declarations)))))
@@ -932,10 +933,8 @@ The manual: info model-provenance.
 (define (hub-lineage-command files options output-format)
   (when (null? files)
     (usage-error "hub-lineage takes one or more files of Hub metadata in JSON lines"))
-  (let* ((policy (let ((name (or (assq-ref options 'policy) "guix-base-criterion")))
-                   (or (lookup-policy name)
-                       (usage-error "unknown policy '~a'; expected ~{~a~^, ~}" name
-                                    (map policy-name (builtin-policies))))))
+  (let* ((policy (lookup-named "policy" lookup-policy (map policy-name (builtin-policies))
+                               (or (assq-ref options 'policy) "guix-base-criterion")))
          (report (hub-license-lineage files #:policy policy))
          (finding->json (lambda (f)
                           `((model . ,(lineage-finding-model f))
@@ -1165,6 +1164,8 @@ package views, returns the package set to work on."
     (load (load) "-L")))
 
 (define (check-options-apply command options)
+  (when (and (assq 'model-id options) (not (assq 'input options)) (not (string=? command "import")))
+    (usage-error "--model-id names the model of a card read by import or --input, and there is none"))
   (match (assoc command %commands)
     ((_ _ _ takes)
      (for-each (match-lambda

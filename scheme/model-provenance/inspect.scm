@@ -212,6 +212,14 @@ LICENSE-FREE?, a procedure telling whether a licence text the file embeds
 is the recorded one's; BASE-MODELS, the names of the weights the recorded
 steps start from, or #f when not known."
   (append
+   ;; Stockfish names a net after its hash: nn-<12 hex digits>.nnue.
+   (match (assoc "expected sha256 prefix" (inspection-facts i))
+     ((_ . prefix)
+      (if (and (inspection-sha256 i) (not (string-prefix? prefix (inspection-sha256 i))))
+          (list (format #f "its name says sha256 ~a..., but its sha256 is ~a"
+                        prefix (inspection-sha256 i)))
+          '()))
+     (#f '()))
    (if (and sha256 (inspection-sha256 i) (not (string=? sha256 (inspection-sha256 i))))
        (list (format #f "sha256 ~a differs from the recorded ~a"
                      (inspection-sha256 i) sha256))

@@ -738,6 +738,14 @@ catalog entry accounts for, and recorded files the source lacks."
      ((and file (absolute-file-name? file))
       (list (list file (assoc-ref listed file) file)))
      ((not base) '())
+     ((and root (null? paths))
+      ;; The weights are the origin's one file: look for it by its name;
+      ;; otherwise nothing says where in ROOT they are.
+      (let ((file (and origin (origin-view-file-name origin)
+                       (string-append root "/" (origin-view-file-name origin)))))
+        (if (and file (file-exists? file) (not (file-is-directory? file)))
+            (list (list file (origin-view-sha256 origin) #f))
+            (list (list #f #f #f)))))
      ((file-is-directory? base)
       (map (lambda (path) (list (string-append base "/" path) (assoc-ref listed path) path))
            paths))
@@ -780,8 +788,15 @@ recorded file ROOT lacks is a warning too."
                                             '())))
                                     (ancestors graph id)))))
        (append
+        (if (equal? files '((#f #f #f)))
+            (list (warning view location 'inconsistent-annotation
+                           (format #f "weights '~a': neither #:file, #:files nor their origin's file name is found in ~a; not inspected"
+                                   id root)
+                           '()))
+            '())
         ;; Recorded files that are not there: one line for them all.
         (match (filter-map (match-lambda
+                             ((#f _ _) #f)
                              ((file recorded name) (and (not (file-exists? file)) (or name file))))
                            files)
           (() '())
@@ -795,6 +810,7 @@ recorded file ROOT lacks is a warning too."
                           '()))))
         (append-map
          (match-lambda
+           ((#f _ _) '())
            ((file recorded name)
             (let ((what (if name (format #f "weights '~a' (~a)" id name) (format #f "weights '~a'" id))))
               (if (not (file-exists? file))

@@ -359,6 +359,7 @@
    ("inspect") ("-L" "/tmp/x.scm" "inspect" "/tmp") ("--policy=mof" "inspect" "/tmp") ("--no-hash" "lint")
    ("inspect" "/nonexistent/net.bin") ("hub-lineage") ("hub-lineage" "/nonexistent.jsonl")
    ("-L" "/tmp/x.scm" "hub-lineage" "/tmp/x") ("--policy=nope" "hub-lineage" "/tmp/x")
+   ("--model-id=x" "lint" "stockfish")
    ("-L" "/tmp" "lint") ("--source=/nonexistent" "lint" "gnubg") ("--source=/tmp" "lint")))
 
 (let ((report (run "report")))
@@ -508,6 +509,19 @@
       (string-contains (output-of lint)
                        (string-append "chat@1.0: weights 'chat-net' (" evil "): loading " evil " runs code: dangerous: imports os.system"))))
   (system* "rm" "-rf" scratch))
+
+(let ((directory (string-append (or (getenv "TMPDIR") "/tmp") "/mp-cli-nets-" (number->string (getpid)))))
+  (mkdir directory)
+  ;; Named as Stockfish's big net, but another file.
+  (copy-file (string-append weights-directory "/synthetic.nnue") (string-append directory "/nn-c288c895ea92.nnue"))
+  (let ((lint (run "--inspect" directory "lint" "stockfish")))
+    (test-assert "lint --inspect finds an origin's file by its name, and checks its hash against it"
+      (and (= 1 (status-of lint))
+           (string-contains (output-of lint) "weights 'stockfish-18-big-net': its name says sha256 c288c895ea92..., but its sha256 is ")
+           (string-contains (output-of lint) "differs from the recorded c288c895ea924429ea9092e3f36b2b3c1f00f2a3a4c759ff7e57e79e3b43e4a7")))
+    (test-assert "and says what it could not find"
+      (string-contains (output-of lint) "weights 'stockfish-18-small-net': neither #:file, #:files nor their origin's file name is found in ")))
+  (system* "rm" "-rf" directory))
 
 ;;; hub-lineage: a Hub's license lineage in one pass.
 

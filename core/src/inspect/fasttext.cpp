@@ -123,7 +123,8 @@ void read(Context& context) {
   context.fact("dictionary.labels", std::to_string(labels));
   if (!label_list.empty()) context.fact("labels", label_list);
   if (pruned > 0) {
-    if (static_cast<std::uint64_t>(pruned) > in.remaining() / 8) in.fail("pruned index pairs");
+    if (static_cast<std::uint64_t>(pruned) > in.remaining() / 8)
+      in.fail(fmt::format("a pruned index of {} pairs, but the file ends first", pruned));
     in.skip(static_cast<std::uint64_t>(pruned) * 8, "pruned index");
   }
 

@@ -122,7 +122,7 @@ constexpr std::string_view torch_dtypes[] = {
 // The dangerous set: modules whose every attribute, and single callables,
 // that are known ways to run commands or code.  The first six modules and
 // builtins' eval, exec, compile, getattr and open are those
-// docs/policies-and-formats.md names after picklescan; the others are also
+// ../shared/docs/policies-and-formats.md names after picklescan; the others are also
 // in picklescan's _unsafe_globals, except importlib, marshal and
 // multiprocessing (importing any module, loading bytecode, starting
 // processes) and builtins.__import__, setattr, delattr and globals, added
