@@ -17,16 +17,40 @@
   #:use-module (model-provenance annotations)
   #:use-module (model-provenance catalog)
   #:use-module (model-provenance config)
-  #:use-module (model-provenance decide)
   #:use-module (model-provenance evaluate)
   #:use-module (model-provenance graph)
-  #:use-module (model-provenance inspect)
-  #:use-module (model-provenance interchange)
-  #:use-module (model-provenance json)
   #:use-module (model-provenance lint)
-  #:use-module (model-provenance picture)
-  #:use-module (model-provenance repl)
-  #:use-module (model-provenance scan)
+  ;; What only some subcommands need is loaded when first used, so that
+  ;; `lint' starts fast: (model-provenance repl) alone pulls in Guile's
+  ;; REPL, (system repl command), for a dozen milliseconds.
+  #:autoload (model-provenance decide) (deciding-facts deciding-fact->lines
+                                        deciding-fact-id deciding-fact-fact
+                                        deciding-fact-reason deciding-fact-answers
+                                        deciding-fact-assumed)
+  #:autoload (model-provenance inspect) (inspect-files print-inspection inspection->json
+                                         inspection-known-format? inspection-error
+                                         inspection-path inspection-sha256
+                                         inspection-runs-code?)
+  #:autoload (model-provenance interchange) (document-formats writable-document-formats
+                                             read-document write-document
+                                             provenance->annotation write-annotation
+                                             hub-license-lineage
+                                             lineage-report-models lineage-report-declared-free
+                                             lineage-report-offending lineage-report-undetermined
+                                             lineage-report-undetermined-sample
+                                             lineage-report-missing lineage-report-cyclic
+                                             lineage-report-self-references
+                                             lineage-report-errors lineage-report-error-count
+                                             lineage-finding-model lineage-finding-license
+                                             lineage-finding-ancestor
+                                             lineage-finding-ancestor-license
+                                             lineage-finding-distance lineage-finding-reason)
+  #:autoload (model-provenance json) (write-json)
+  #:autoload (model-provenance picture) (lineage->picture dot->svg)
+  #:autoload (model-provenance repl) (current-policy current-hardware show-lineage)
+  #:autoload (model-provenance scan) (scan-source-tree scan-finding-path scan-finding-kind
+                                      scan-finding-detail scan-finding-bytes
+                                      scan-finding-values scan-finding-in-tests?)
   #:re-export (load-declarations)
   #:export (run-model-provenance
             package-set

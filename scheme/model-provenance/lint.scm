@@ -112,35 +112,101 @@ a record made by the provenance macro), or #f."
 
 ;; File names of weights: NNUE nets, Lc0 networks, ONNX, safetensors, GGUF,
 ;; pickled PyTorch checkpoints, TFLite, Keras/HDF5, NumPy archives, Caffe
-;; models and Tesseract models.
-(define weights-file-rx
-  (make-regexp (string-append
-                "(\\.nnue|\\.pb\\.gz|\\.onnx|\\.safetensors|\\.gguf|\\.pt|\\.pth|\\.ckpt"
-                "|\\.tflite|\\.h5|\\.keras|\\.npz|\\.caffemodel"
-                "|\\.traineddata|pytorch_model[^/]*\\.bin|ggml[^/]*\\.bin)$")
-               regexp/icase))
+;; models and Tesseract models; case does not matter.  Compared as strings,
+;; not with regular expressions: `guix lint' asks this of every URI of
+;; every package, and regexp-exec cost most of the checker's time.
+(define weights-file-suffixes
+  '(".nnue" ".pb.gz" ".onnx" ".safetensors" ".gguf" ".pt" ".pth" ".ckpt"
+    ".tflite" ".h5" ".keras" ".npz" ".caffemodel" ".traineddata"))
+
+;; Weights named by what precedes ".bin" in the last component of the name:
+;; pytorch_model*.bin, ggml*.bin.
+(define weights-bin-infixes '("pytorch_model" "ggml"))
 
 ;; Where weights are fetched from even when the file name does not say so:
-;; model hubs, network stores and repositories holding trained models.
-(define weights-location-rx
-  (make-regexp (string-append
-                "huggingface\\.co/|storage\\.lczero\\.org/files/networks|"
-                "tests\\.stockfishchess\\.org/api/nn/|github\\.com/tesseract-ocr/tessdata|"
-                "github\\.com/CSSLab/maia-chess|github\\.com/opencv/opencv_3rdparty")
-               regexp/icase))
+;; model hubs, network stores and repositories holding trained models; in
+;; lower case.
+(define weights-locations
+  '("huggingface.co/" "storage.lczero.org/files/networks"
+    "tests.stockfishchess.org/api/nn/" "github.com/tesseract-ocr/tessdata"
+    "github.com/csslab/maia-chess" "github.com/opencv/opencv_3rdparty"))
 
 ;; Files that come along with weights but are not trained: configuration,
 ;; vocabularies, documentation, code.
-(define not-weights-rx
-  (make-regexp "\\.(json|txt|md|py|yaml|yml|cfg|ini|html)$" regexp/icase))
+(define not-weights-extensions
+  '(".json" ".txt" ".md" ".py" ".yaml" ".yml" ".cfg" ".ini" ".html"))
+
+;; These run on every URI and file name of every package of Guix: they
+;; compare characters in place rather than allocate or call into C.
+
+(define (ascii-downcase c)
+  (if (char<=? #\A c #\Z) (integer->char (+ (char->integer c) 32)) c))
+
+(define (matches-at? string start pattern)
+  ;; Whether STRING holds PATTERN, in lower case, at START, whatever the case.
+  (let ((end (+ start (string-length pattern))))
+    (and (<= end (string-length string))
+         (let loop ((i start) (j 0))
+           (or (= i end)
+               (and (char=? (ascii-downcase (string-ref string i)) (string-ref pattern j))
+                    (loop (+ i 1) (+ j 1))))))))
+
+(define (ends-with? string suffix)
+  (let ((start (- (string-length string) (string-length suffix))))
+    (and (>= start 0) (matches-at? string start suffix))))
+
+(define (contains-between? string pattern start end)
+  ;; Whether PATTERN occurs in STRING within [START, END), whatever the case.
+  (let ((last (- end (string-length pattern))))
+    (let loop ((i start))
+      (and (<= i last)
+           (or (matches-at? string i pattern) (loop (+ i 1)))))))
+
+(define (extension name)
+  ;; NAME from its last dot, in lower case, or #f.
+  (match (string-rindex name #\.)
+    (#f #f)
+    (dot (string-downcase (substring name dot)))))
+
+(define weights-suffixes-by-last-char
+  ;; The suffixes of weights-file-name?, by their last character.
+  (let ((table (make-hash-table)))
+    (for-each (lambda (suffix)
+                (let ((c (string-ref suffix (- (string-length suffix) 1))))
+                  (hashv-set! table c (cons suffix (hashv-ref table c '())))))
+              weights-file-suffixes)
+    table))
 
 (define (weights-file-name? name)
   "Return true if NAME, a file name or URI, names a weights file."
-  (regexp-exec weights-file-rx name))
+  (let ((length (string-length name)))
+    (and (> length 0)
+         (let ((last (ascii-downcase (string-ref name (- length 1)))))
+           (if (and (char=? last #\n) (ends-with? name ".bin"))
+               ;; pytorch_model*.bin, ggml*.bin: in the last component.
+               (let ((start (match (string-rindex name #\/) (#f 0) (slash (+ slash 1))))
+                     (end (- length 4)))
+                 (and (any (cut contains-between? name <> start end) weights-bin-infixes) #t))
+               (and (any (cut ends-with? name <>)
+                         (hashv-ref weights-suffixes-by-last-char last '()))
+                    #t))))))
+
+(define weights-locations-by-first-dot
+  ;; (OFFSET . PATTERN): where PATTERN's first dot is.  A URI holds PATTERN
+  ;; only where one of its own dots is OFFSET characters into it.
+  (map (lambda (pattern) (cons (string-index pattern #\.) pattern)) weights-locations))
 
 (define (weights-location? uri)
   "Return true if URI points into a model hub or a repository of models."
-  (regexp-exec weights-location-rx uri))
+  (let next-dot ((dot (string-index uri #\.)))
+    (and dot
+         (or (let next-pattern ((patterns weights-locations-by-first-dot))
+               (match patterns
+                 (() #f)
+                 (((offset . pattern) . rest)
+                  (or (and (>= dot offset) (matches-at? uri (- dot offset) pattern))
+                      (next-pattern rest)))))
+             (next-dot (string-index uri #\. (+ dot 1)))))))
 
 (define (basename* name) (last (string-split name #\/)))
 
@@ -150,7 +216,7 @@ a record made by the provenance macro), or #f."
          (file (or (origin-view-file-name origin)
                    (match (origin-view-uris origin) ((uri . _) uri) (() "")))))
     (and (or (any weights-file-name? names)
-             (and (not (regexp-exec not-weights-rx file))
+             (and (not (member (extension file) not-weights-extensions))
                   (any weights-location? names)))
          #t)))
 
