@@ -8,6 +8,7 @@
 // Guile's own checks, which would longjmp.  Data crosses the boundary in
 // batches of plain Scheme values (vectors, lists, strings, symbols); the
 // Scheme modules wrap them in records.
+#include <gc/gc.h>
 #include <libguile.h>
 
 #include <algorithm>
@@ -778,13 +779,42 @@ class Nearer {
   mp::LineageFilter filter_;
 };
 
+// The id strings of each graph's nodes, made the first time a lineage
+// names them: a vector per graph (#f for ids not made yet), in a table
+// whose keys are the graphs, held weakly.  The strings are read-only, as
+// the names of symbols are, since every lineage returns the same ones.
+SCM id_strings_of(SCM graph, const mp::Snapshot& g) {
+  static const SCM table = scm_permanent_object(scm_make_weak_key_hash_table(scm_from_int(31)));
+  SCM strings = scm_hashq_ref(table, graph, SCM_BOOL_F);
+  if (scm_is_false(strings)) {
+    strings = scm_c_make_vector(g.node_count(), SCM_BOOL_F);
+    scm_hashq_set_x(table, graph, strings);
+  }
+  return strings;
+}
+
+SCM cached_id(SCM strings, const mp::Snapshot& g, mp::NodeId node) {
+  SCM id = SCM_SIMPLE_VECTOR_REF(strings, node);
+  if (scm_is_false(id)) {
+    const std::string_view text = g.id(node);
+    bool ascii = true;
+    for (const char c : text) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+    const std::string valid = ascii ? std::string() : valid_utf8(text);
+    id = scm_symbol_to_string(ascii ? scm_from_latin1_symboln(text.data(), text.size())
+                                    : scm_from_utf8_symboln(valid.data(), valid.size()));
+    SCM_SIMPLE_VECTOR_SET(strings, node, id);
+  }
+  return id;
+}
+
 // The entries of a lineage, each #(id depth node-type kind license nearer),
 // nearer the ids one derivation nearer the start; or, given RECORD_TYPE (a
 // record type of six fields in that order), records of that type, made here
-// rather than by a Scheme loop over the vectors.  Every id is a fresh
-// string, as it always was.
-SCM lineage_entries(const mp::Snapshot& g, mp::NodeId start, const std::vector<mp::LineageEntry>& entries,
+// rather than by a Scheme loop over the vectors.  Ids are the cached,
+// read-only strings of GRAPH.
+SCM lineage_entries(SCM graph, const mp::Snapshot& g, mp::NodeId start, const std::vector<mp::LineageEntry>& entries,
                     bool toward_ancestors, const mp::LineageFilter& filter, SCM record_type) {
+  const SCM ids = id_strings_of(graph, g);
   const Nearer nearer(g, start, entries, toward_ancestors, filter);
   // The symbols of node types and kinds, looked up once per call: a symbol
   // is interned, so these are the very symbols `symbol` would return.
@@ -808,14 +838,22 @@ SCM lineage_entries(const mp::Snapshot& g, mp::NodeId start, const std::vector<m
     return artifact_kinds[index];
   };
   const bool records = scm_is_true(record_type);
+  // Everything made here is part of the result, alive until it is
+  // returned: the collector, which would mark it again at every collection
+  // the allocations trigger (most of the time for 100,000 entries), waits.
+  // Nothing below raises.
+  const struct CollectorPause {
+    CollectorPause() { GC_disable(); }
+    ~CollectorPause() { GC_enable(); }
+  } pause;
   SCM list = SCM_EOL;
   for (auto entry = entries.rbegin(); entry != entries.rend(); ++entry) {
     const mp::NodeId n = entry->node;
     SCM neighbours = SCM_EOL;
-    nearer.each(n, [&](mp::NodeId other) { neighbours = scm_cons(id_string(g.id(other)), neighbours); });
+    nearer.each(n, [&](mp::NodeId other) { neighbours = scm_cons(cached_id(ids, g, other), neighbours); });
     neighbours = scm_reverse_x(neighbours, SCM_EOL);
     const auto license = g.is_artifact(n) ? g.license(n) : std::nullopt;
-    const SCM id = id_string(g.id(n));
+    const SCM id = cached_id(ids, g, n);
     const SCM depth = scm_from_uint32(entry->depth);
     const SCM type = g.is_step(n) ? step_symbol : artifact_symbol;
     const SCM kind = kind_symbol(n);
@@ -833,7 +871,8 @@ MP_PRIMITIVE(graph_lineage, "%graph-lineage", 6, 1,
              (SCM graph, SCM id, SCM direction, SCM roles, SCM step_kinds, SCM max_depth, SCM record_type),
              "Return the ancestors (DIRECTION 'ancestors) or descendants ('descendants) of ID as "
              "entry vectors #(id depth node-type kind license nearer-ids), nearest first; or, given "
-             "RECORD-TYPE, a record type of six fields, as records of that type.") {
+             "RECORD-TYPE, a record type of six fields, as records of that type.  Ids are read-only "
+             "strings, the same ones in every lineage of GRAPH.") {
   return guarded("graph-lineage", [&] {
     const auto& g = *snapshot_of(graph, 1);
     const mp::NodeId start = node_of(g, id, 2);
@@ -849,7 +888,7 @@ MP_PRIMITIVE(graph_lineage, "%graph-lineage", 6, 1,
     }
     const bool up = way == "ancestors";
     const auto entries = up ? mp::ancestors(g, start, filter) : mp::descendants(g, start, filter);
-    return lineage_entries(g, start, entries, up, filter, type);
+    return lineage_entries(graph, g, start, entries, up, filter, type);
   });
 }
 

@@ -217,12 +217,15 @@ evaluation-results, inference-code, ...), and other."
 (define-record-type <lineage-entry>
   (lineage-entry id depth node-type kind license nearer)
   lineage-entry?
-  (id lineage-entry-id)                 ;string
+  (id lineage-entry-id)                 ;string, read-only
   (depth lineage-entry-depth)           ;derivation steps from the start
   (node-type lineage-entry-node-type)   ;'artifact or 'step
   (kind lineage-entry-kind)             ;artifact kind or step kind
   (license lineage-entry-license)       ;string, or #f
   (nearer lineage-entry-nearer))        ;ids one derivation nearer the start
+
+;; Lineage entries are made by the extension; their ids, and those of their
+;; nearer lists, are read-only strings shared by every lineage of a graph.
 
 (define* (ancestors graph id #:key (roles #t) (step-kinds #t) max-depth)
   "Return the lineage entries of what ID derives from, nearest first."
