@@ -359,12 +359,13 @@ struct Reader {
 
   // The same, for a symbol already read: the last few symbols and what
   // they parsed to are kept, symbols being unique.
-  template <typename Enum, typename What>
+  // NAMES is only called then.
+  template <typename Enum, typename What, typename Names>
   Enum cached_enumeration(SCM value, const What& what, std::optional<Enum> (*parse)(std::string_view),
-                          const std::string& names, std::pair<SCM, Enum> (&cache)[4]) const {
+                          Names names, std::pair<SCM, Enum> (&cache)[4]) const {
     for (const auto& [known, parsed] : cache)
       if (scm_is_eq(known, value) && scm_is_symbol(value)) return parsed;
-    const Enum parsed = enumeration<Enum>(value, what, parse, names);
+    const Enum parsed = enumeration<Enum>(value, what, parse, names());
     std::move_backward(std::begin(cache), std::end(cache) - 1, std::end(cache));
     cache[0] = {value, parsed};
     return parsed;
@@ -404,7 +405,7 @@ struct Reader {
       return [&what, &a, name] { return describe(what) + " '" + a.id + "'" + name; };
     };
     a.kind = cached_enumeration<mp::ArtifactKind>(field(value, 1, n, what, type), at(" kind"),
-                                                  mp::parse_artifact_kind, mp::artifact_kind_names(),
+                                                  mp::parse_artifact_kind, mp::artifact_kind_names,
                                                   artifact_kinds);
     a.name = text(field(value, 2, n, what, type), at(" name"));
     a.version = text(field(value, 3, n, what, type), at(" version"));
@@ -413,7 +414,7 @@ struct Reader {
     a.uris = strings(field(value, 6, n, what, type), at(" uris"));
     a.format = text(field(value, 7, n, what, type), at(" format"));
     a.availability = cached_enumeration<mp::Availability>(field(value, 8, n, what, type), at(" availability"),
-                                                          mp::parse_availability, mp::availability_names(),
+                                                          mp::parse_availability, mp::availability_names,
                                                           availabilities);
     a.guix_package = optional_text(field(value, 9, n, what, type), at(" guix-package"));
     a.size_bytes = optional_size(field(value, 10, n, what, type), at(" size"));
@@ -426,7 +427,7 @@ struct Reader {
                                     boolean(SCM_CDR(item), then(path, " proprietary?"))};
         });
     a.document_kind = cached_enumeration<mp::DocumentKind>(field(value, 14, n, what, type), at(" document-kind"),
-                                                           mp::parse_document_kind, mp::document_kind_names(),
+                                                           mp::parse_document_kind, mp::document_kind_names,
                                                            document_kinds);
     a.describes = strings(field(value, 15, n, what, type), at(" describes"));
     return a;
@@ -443,13 +444,13 @@ struct Reader {
       return [&what, &s, name] { return describe(what) + " '" + s.id + "'" + name; };
     };
     s.kind = cached_enumeration<mp::StepKind>(field(value, 1, n, what, type), at(" kind"), mp::parse_step_kind,
-                                              mp::step_kind_names(), step_kinds);
+                                              mp::step_kind_names, step_kinds);
     s.inputs = lazy_list<mp::StepInput>(
         field(value, 2, n, what, type), at(" inputs"), [this](SCM item, const auto& path) {
           if (!scm_is_pair(item)) fail(item, "a pair (artifact-id . role) for " + describe(path));
           return mp::StepInput{text(SCM_CAR(item), then(path, " artifact")),
                                cached_enumeration<mp::InputRole>(SCM_CDR(item), then(path, " role"),
-                                                                 mp::parse_input_role, mp::input_role_names(),
+                                                                 mp::parse_input_role, mp::input_role_names,
                                                                  input_roles)};
         });
     s.outputs = strings(field(value, 3, n, what, type), at(" outputs"));
