@@ -2,8 +2,12 @@
 ;;; The cost of crossing between Scheme and the C++ core:
 ;;;   build/pre-inst-env guile bench/guile-bench.scm
 ;;; Prints the time of one boundary crossing (a call returning two
-;;; integers), and of returning a lineage of 100,000 nodes to Scheme, as
-;;; raw vectors and as records.
+;;; integers), of returning a lineage of 100,000 nodes to Scheme, as raw
+;;; vectors and as records, of drawing it with lineage->dot (and a tenth of
+;;; it, to show the cost is linear), and of building a graph of 2,000,001
+;;; artifacts from records with make-provenance-graph.  The figures of issue
+;;; 15: under 5 ms for the lineage as records, under 0.5 s for the drawing,
+;;; under 5 s for the build.  MP_BENCH_ARTIFACTS sets the build's size.
 
 (use-modules (ice-9 format) (srfi srfi-1)
              (model-provenance bindings) (model-provenance graph))
@@ -41,10 +45,30 @@
   (format #t "lineage of ~a nodes: ~,1f ms as vectors, ~,1f ms as records~%"
           (length (ancestors chain deepest)) (* 1e3 raw) (* 1e3 records)))
 
-(let ((build (best-of 3 (lambda ()
-                          (make-provenance-graph
-                           (cons (artifact "data" 'dataset)
-                                 (map (lambda (k) (artifact (format #f "w~a" k) 'weights))
-                                      (iota steps 1)))
-                           '())))))
-  (format #t "building a graph of ~a artifacts from records: ~,1f ms~%" (+ steps 1) (* 1e3 build)))
+;; Drawing lineages of 100,000 and 10,000 nodes: linear if the ratio of
+;; the times is about 10.
+(define (dot-of id)
+  (call-with-output-string (lambda (port) (lineage->dot chain id #:port port))))
+(let* ((tenth (format #f "w~a" (quotient steps 10)))
+       (large (best-of 3 (lambda () (dot-of deepest))))
+       (small (best-of 3 (lambda () (dot-of tenth)))))
+  (format #t "lineage->dot of ~a nodes: ~,1f ms; of ~a nodes: ~,2f ms (ratio ~,1f)~%"
+          (length (ancestors chain deepest)) (* 1e3 large)
+          (length (ancestors chain tenth)) (* 1e3 small) (/ large small)))
+
+;; Building a graph: the records are made first, untimed but for the
+;; figure printed, then make-provenance-graph is timed alone.
+(define size
+  (or (and=> (getenv "MP_BENCH_ARTIFACTS") string->number) 2000000))
+(let* ((records #f)
+       (making (seconds
+                (lambda ()
+                  (set! records
+                    (cons (artifact "data" 'dataset #:license "CC0-1.0")
+                          (map (lambda (k)
+                                 (artifact (string-append "w" (number->string k)) 'weights
+                                           #:license "Apache-2.0"))
+                               (iota (- size 1) 1)))))))
+       (build (best-of 3 (lambda () (make-provenance-graph records '())))))
+  (format #t "making ~a artifact records: ~,2f s; make-provenance-graph of them: ~,2f s~%"
+          size making build))

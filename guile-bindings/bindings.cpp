@@ -8,8 +8,10 @@
 // Guile's own checks, which would longjmp.  Data crosses the boundary in
 // batches of plain Scheme values (vectors, lists, strings, symbols); the
 // Scheme modules wrap them in records.
+#include <gc/gc.h>
 #include <libguile.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cerrno>
 #include <exception>
@@ -21,6 +23,8 @@
 #include <sstream>
 #include <string>
 #include <system_error>
+#include <type_traits>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -221,17 +225,42 @@ SCM guarded(const char* who, Body&& body) {
 
 // ------------------------------------------------------------- conversion
 
+// What a value is for, in a message: a string, or a procedure making it,
+// so that hot loops build descriptions only when reading fails.
+template <typename What>
+std::string describe(const What& what) {
+  if constexpr (std::is_invocable_v<const What&>)
+    return what();
+  else
+    return std::string(what);
+}
+
+// The description WHAT followed by SUFFIX, made when needed.
+template <typename What>
+auto then(const What& what, const char* suffix) {
+  return [&what, suffix] { return describe(what) + suffix; };
+}
+
+// The record types of (model-provenance graph), when make-provenance-graph
+// passes its records as they are: they are then read slot by slot, where
+// otherwise they would first be copied into vectors.
+struct RecordTypes {
+  SCM artifact = SCM_BOOL_F, step = SCM_BOOL_F, source = SCM_BOOL_F, compute = SCM_BOOL_F;
+};
+
 // Reads arguments without any Guile check that could longjmp: a mismatch
 // is an ArgumentError naming the position and, for nested data, the path.
 struct Reader {
   int position;
+  RecordTypes records = {};
 
   [[noreturn]] void fail(SCM value, const std::string& expected) const {
     throw ArgumentError{position, expected, value};
   }
 
-  std::string text(SCM value, const std::string& what) const {
-    if (!scm_is_string(value)) fail(value, "a string for " + what);
+  template <typename What>
+  std::string text(SCM value, const What& what) const {
+    if (!scm_is_string(value)) fail(value, "a string for " + describe(what));
     std::size_t length = 0;
     char* bytes = scm_to_utf8_stringn(value, &length);
     std::string result(bytes, length);
@@ -239,31 +268,36 @@ struct Reader {
     return result;
   }
 
-  std::optional<std::string> optional_text(SCM value, const std::string& what) const {
+  template <typename What>
+  std::optional<std::string> optional_text(SCM value, const What& what) const {
     if (scm_is_false(value)) return std::nullopt;
-    return text(value, what + " (or #f)");
+    return text(value, then(what, " (or #f)"));
   }
 
-  std::string symbol_name(SCM value, const std::string& what) const {
-    if (!scm_is_symbol(value)) fail(value, "a symbol for " + what);
+  template <typename What>
+  std::string symbol_name(SCM value, const What& what) const {
+    if (!scm_is_symbol(value)) fail(value, "a symbol for " + describe(what));
     return text(scm_symbol_to_string(value), what);
   }
 
-  bool boolean(SCM value, const std::string& what) const {
-    if (!scm_is_bool(value)) fail(value, "#t or #f for " + what);
+  template <typename What>
+  bool boolean(SCM value, const What& what) const {
+    if (!scm_is_bool(value)) fail(value, "#t or #f for " + describe(what));
     return scm_is_true(value);
   }
 
-  std::optional<double> optional_number(SCM value, const std::string& what) const {
+  template <typename What>
+  std::optional<double> optional_number(SCM value, const What& what) const {
     if (scm_is_false(value)) return std::nullopt;
-    if (!scm_is_real(value)) fail(value, "a real number (or #f) for " + what);
+    if (!scm_is_real(value)) fail(value, "a real number (or #f) for " + describe(what));
     return scm_to_double(value);
   }
 
-  std::optional<std::uint64_t> optional_size(SCM value, const std::string& what) const {
+  template <typename What>
+  std::optional<std::uint64_t> optional_size(SCM value, const What& what) const {
     if (scm_is_false(value)) return std::nullopt;
     if (!scm_is_unsigned_integer(value, 0, UINT64_MAX))
-      fail(value, "a non-negative exact integer (or #f) for " + what);
+      fail(value, "a non-negative exact integer (or #f) for " + describe(what));
     return scm_to_uint64(value);
   }
 
@@ -283,14 +317,31 @@ struct Reader {
     return items;
   }
 
-  SCM field(SCM vector, std::size_t index, std::size_t length, const std::string& what) const {
+  // The same, describing elements only when one is wrong: ITEM takes the
+  // element and a procedure returning its description.
+  template <typename Item, typename What, typename Read>
+  std::vector<Item> lazy_list(SCM value, const What& what, const Read& item) const {
+    std::vector<Item> items;
+    std::size_t index = 0;
+    for (; scm_is_pair(value); value = SCM_CDR(value), ++index)
+      items.push_back(item(SCM_CAR(value), [&what, index] { return describe(what) + " element " + std::to_string(index); }));
+    if (!scm_is_null(value)) fail(value, "a proper list for " + describe(what));
+    return items;
+  }
+
+  // Field INDEX of a vector of LENGTH fields or, when TYPE is a record
+  // type, of a record of that type.
+  template <typename What>
+  SCM field(SCM vector, std::size_t index, std::size_t length, const What& what, SCM type = SCM_BOOL_F) const {
+    if (scm_is_true(type) && SCM_STRUCTP(vector) && scm_is_eq(SCM_STRUCT_VTABLE(vector), type))
+      return SCM_STRUCT_SLOT_REF(vector, index);
     if (!scm_is_vector(vector) || scm_c_vector_length(vector) != length)
-      fail(vector, "a vector of " + std::to_string(length) + " fields for " + what);
+      fail(vector, "a vector of " + std::to_string(length) + " fields for " + describe(what));
     return scm_c_vector_ref(vector, index);
   }
 
-  template <typename Enum>
-  Enum enumeration(SCM value, const std::string& what, std::optional<Enum> (*parse)(std::string_view),
+  template <typename Enum, typename What>
+  Enum enumeration(SCM value, const What& what, std::optional<Enum> (*parse)(std::string_view),
                    const std::string& names) const {
     const std::string name = symbol_name(value, what);
     if (auto parsed = parse(name)) return *parsed;
@@ -302,79 +353,119 @@ struct Reader {
       start = end + 2;
     }
     const std::string nearest = mp::nearest_name(name, candidates);
-    fail(value, "one of " + names + " for " + what + (nearest.empty() ? "" : "; did you mean " + nearest + "?"));
+    fail(value, "one of " + names + " for " + describe(what) +
+                    (nearest.empty() ? "" : "; did you mean " + nearest + "?"));
   }
 
-  std::vector<std::string> strings(SCM value, const std::string& what) const {
-    return list<std::string>(value, what, [this](SCM item, const std::string& path) { return text(item, path); });
+  // The same, for a symbol already read: the last few symbols and what
+  // they parsed to are kept, symbols being unique.
+  // NAMES is only called then.
+  template <typename Enum, typename What, typename Names>
+  Enum cached_enumeration(SCM value, const What& what, std::optional<Enum> (*parse)(std::string_view),
+                          Names names, std::pair<SCM, Enum> (&cache)[4]) const {
+    for (const auto& [known, parsed] : cache)
+      if (scm_is_eq(known, value) && scm_is_symbol(value)) return parsed;
+    const Enum parsed = enumeration<Enum>(value, what, parse, names());
+    std::move_backward(std::begin(cache), std::end(cache) - 1, std::end(cache));
+    cache[0] = {value, parsed};
+    return parsed;
   }
 
-  std::vector<mp::Source> sources(SCM value, const std::string& what) const {
-    return list<mp::Source>(value, what, [this](SCM item, const std::string& path) {
-      return mp::Source{text(field(item, 0, 3, path), path + " url"), text(field(item, 1, 3, path), path + " date"),
-                        text(field(item, 2, 3, path), path + " about")};
+  template <typename What>
+  std::vector<std::string> strings(SCM value, const What& what) const {
+    return lazy_list<std::string>(value, what, [this](SCM item, const auto& path) { return text(item, path); });
+  }
+
+  template <typename What>
+  std::vector<mp::Source> sources(SCM value, const What& what) const {
+    return lazy_list<mp::Source>(value, what, [this](SCM item, const auto& path) {
+      const SCM type = records.source;
+      return mp::Source{text(field(item, 0, 3, path, type), then(path, " url")),
+                        text(field(item, 1, 3, path, type), then(path, " date")),
+                        text(field(item, 2, 3, path, type), then(path, " about"))};
     });
   }
 
+  // Symbols already parsed, for artifact and step vectors in bulk.
+  mutable std::pair<SCM, mp::ArtifactKind> artifact_kinds[4] = {};
+  mutable std::pair<SCM, mp::Availability> availabilities[4] = {};
+  mutable std::pair<SCM, mp::DocumentKind> document_kinds[4] = {};
+  mutable std::pair<SCM, mp::StepKind> step_kinds[4] = {};
+  mutable std::pair<SCM, mp::InputRole> input_roles[4] = {};
+
   // #(id kind name version license sha256 uris format availability
   //   guix-package size notes sources backends document-kind describes)
-  mp::Artifact artifact(SCM value, const std::string& what) const {
+  template <typename What>
+  mp::Artifact artifact(SCM value, const What& what) const {
     constexpr std::size_t n = 16;
+    const SCM type = records.artifact;
     mp::Artifact a;
-    a.id = text(field(value, 0, n, what), what + " id");
-    const std::string where = what + " '" + a.id + "'";
-    a.kind = enumeration<mp::ArtifactKind>(field(value, 1, n, what), where + " kind", mp::parse_artifact_kind,
-                                           mp::artifact_kind_names());
-    a.name = text(field(value, 2, n, what), where + " name");
-    a.version = text(field(value, 3, n, what), where + " version");
-    a.license = optional_text(field(value, 4, n, what), where + " license");
-    a.sha256 = optional_text(field(value, 5, n, what), where + " sha256");
-    a.uris = strings(field(value, 6, n, what), where + " uris");
-    a.format = text(field(value, 7, n, what), where + " format");
-    a.availability = enumeration<mp::Availability>(field(value, 8, n, what), where + " availability",
-                                                   mp::parse_availability, mp::availability_names());
-    a.guix_package = optional_text(field(value, 9, n, what), where + " guix-package");
-    a.size_bytes = optional_size(field(value, 10, n, what), where + " size");
-    a.notes = text(field(value, 11, n, what), where + " notes");
-    a.sources = sources(field(value, 12, n, what), where + " sources");
-    a.backends = list<mp::BackendSupport>(
-        field(value, 13, n, what), where + " backends", [this](SCM item, const std::string& path) {
-          if (!scm_is_pair(item)) fail(item, "a pair (backend . proprietary?) for " + path);
-          return mp::BackendSupport{symbol_name(SCM_CAR(item), path + " backend"),
-                                    boolean(SCM_CDR(item), path + " proprietary?")};
+    a.id = text(field(value, 0, n, what, type), then(what, " id"));
+    const auto at = [&](const char* name) {
+      return [&what, &a, name] { return describe(what) + " '" + a.id + "'" + name; };
+    };
+    a.kind = cached_enumeration<mp::ArtifactKind>(field(value, 1, n, what, type), at(" kind"),
+                                                  mp::parse_artifact_kind, mp::artifact_kind_names,
+                                                  artifact_kinds);
+    a.name = text(field(value, 2, n, what, type), at(" name"));
+    a.version = text(field(value, 3, n, what, type), at(" version"));
+    a.license = optional_text(field(value, 4, n, what, type), at(" license"));
+    a.sha256 = optional_text(field(value, 5, n, what, type), at(" sha256"));
+    a.uris = strings(field(value, 6, n, what, type), at(" uris"));
+    a.format = text(field(value, 7, n, what, type), at(" format"));
+    a.availability = cached_enumeration<mp::Availability>(field(value, 8, n, what, type), at(" availability"),
+                                                          mp::parse_availability, mp::availability_names,
+                                                          availabilities);
+    a.guix_package = optional_text(field(value, 9, n, what, type), at(" guix-package"));
+    a.size_bytes = optional_size(field(value, 10, n, what, type), at(" size"));
+    a.notes = text(field(value, 11, n, what, type), at(" notes"));
+    a.sources = sources(field(value, 12, n, what, type), at(" sources"));
+    a.backends = lazy_list<mp::BackendSupport>(
+        field(value, 13, n, what, type), at(" backends"), [this](SCM item, const auto& path) {
+          if (!scm_is_pair(item)) fail(item, "a pair (backend . proprietary?) for " + describe(path));
+          return mp::BackendSupport{symbol_name(SCM_CAR(item), then(path, " backend")),
+                                    boolean(SCM_CDR(item), then(path, " proprietary?"))};
         });
-    a.document_kind = enumeration<mp::DocumentKind>(field(value, 14, n, what), where + " document-kind",
-                                                    mp::parse_document_kind, mp::document_kind_names());
-    a.describes = strings(field(value, 15, n, what), where + " describes");
+    a.document_kind = cached_enumeration<mp::DocumentKind>(field(value, 14, n, what, type), at(" document-kind"),
+                                                           mp::parse_document_kind, mp::document_kind_names,
+                                                           document_kinds);
+    a.describes = strings(field(value, 15, n, what, type), at(" describes"));
     return a;
   }
 
   // #(id kind inputs outputs #(flops hours profile memory storage) notes sources)
-  mp::Step step(SCM value, const std::string& what) const {
+  template <typename What>
+  mp::Step step(SCM value, const What& what) const {
     constexpr std::size_t n = 7;
+    const SCM type = records.step;
     mp::Step s;
-    s.id = text(field(value, 0, n, what), what + " id");
-    const std::string where = what + " '" + s.id + "'";
-    s.kind = enumeration<mp::StepKind>(field(value, 1, n, what), where + " kind", mp::parse_step_kind,
-                                       mp::step_kind_names());
-    s.inputs = list<mp::StepInput>(field(value, 2, n, what), where + " inputs",
-                                   [this](SCM item, const std::string& path) {
-                                     if (!scm_is_pair(item)) fail(item, "a pair (artifact-id . role) for " + path);
-                                     return mp::StepInput{
-                                         text(SCM_CAR(item), path + " artifact"),
-                                         enumeration<mp::InputRole>(SCM_CDR(item), path + " role",
-                                                                    mp::parse_input_role, mp::input_role_names())};
-                                   });
-    s.outputs = strings(field(value, 3, n, what), where + " outputs");
-    const SCM compute = field(value, 4, n, what);
-    const std::string c = where + " compute";
-    s.compute.flops = optional_number(field(compute, 0, 5, c), c + " flops");
-    s.compute.hours = optional_number(field(compute, 1, 5, c), c + " hours");
-    s.compute.hardware_profile = optional_text(field(compute, 2, 5, c), c + " hardware-profile").value_or("");
-    s.compute.peak_memory_bytes = optional_size(field(compute, 3, 5, c), c + " peak-memory");
-    s.compute.storage_bytes = optional_size(field(compute, 4, 5, c), c + " storage");
-    s.notes = text(field(value, 5, n, what), where + " notes");
-    s.sources = sources(field(value, 6, n, what), where + " sources");
+    s.id = text(field(value, 0, n, what, type), then(what, " id"));
+    const auto at = [&](const char* name) {
+      return [&what, &s, name] { return describe(what) + " '" + s.id + "'" + name; };
+    };
+    s.kind = cached_enumeration<mp::StepKind>(field(value, 1, n, what, type), at(" kind"), mp::parse_step_kind,
+                                              mp::step_kind_names, step_kinds);
+    s.inputs = lazy_list<mp::StepInput>(
+        field(value, 2, n, what, type), at(" inputs"), [this](SCM item, const auto& path) {
+          if (!scm_is_pair(item)) fail(item, "a pair (artifact-id . role) for " + describe(path));
+          return mp::StepInput{text(SCM_CAR(item), then(path, " artifact")),
+                               cached_enumeration<mp::InputRole>(SCM_CDR(item), then(path, " role"),
+                                                                 mp::parse_input_role, mp::input_role_names,
+                                                                 input_roles)};
+        });
+    s.outputs = strings(field(value, 3, n, what, type), at(" outputs"));
+    const SCM compute = field(value, 4, n, what, type);
+    const auto c = at(" compute");
+    const auto in_compute = [&c](const char* name) { return [&c, name] { return c() + name; }; };
+    const SCM ctype = records.compute;
+    s.compute.flops = optional_number(field(compute, 0, 5, c, ctype), in_compute(" flops"));
+    s.compute.hours = optional_number(field(compute, 1, 5, c, ctype), in_compute(" hours"));
+    s.compute.hardware_profile =
+        optional_text(field(compute, 2, 5, c, ctype), in_compute(" hardware-profile")).value_or("");
+    s.compute.peak_memory_bytes = optional_size(field(compute, 3, 5, c, ctype), in_compute(" peak-memory"));
+    s.compute.storage_bytes = optional_size(field(compute, 4, 5, c, ctype), in_compute(" storage"));
+    s.notes = text(field(value, 5, n, what, type), at(" notes"));
+    s.sources = sources(field(value, 6, n, what, type), at(" sources"));
     return s;
   }
 
@@ -510,19 +601,35 @@ mp::NodeId node_of(const mp::Snapshot& graph, SCM id, int position) {
 
 // ------------------------------------------------------------ primitives
 
-MP_PRIMITIVE(make_graph, "%make-graph", 3, 0, (SCM artifacts, SCM steps, SCM allow_cycles),
-             "Build and freeze a provenance graph from artifact and step vectors.") {
+MP_PRIMITIVE(make_graph, "%make-graph", 3, 1, (SCM artifacts, SCM steps, SCM allow_cycles, SCM record_types),
+             "Build and freeze a provenance graph from artifact and step vectors.  Given RECORD-TYPES, "
+             "#(ARTIFACT STEP SOURCE COMPUTE) record types whose fields are those of the vectors, records "
+             "of those types are read as they are.") {
   return guarded("make-graph", [&] {
     mp::GraphBuilder builder({.allow_cycles = Reader{3}.boolean(allow_cycles, "allow-cycles?")});
-    const Reader artifact_reader{1}, step_reader{2};
+    RecordTypes types;
+    if (!SCM_UNBNDP(record_types) && scm_is_true(record_types)) {
+      const Reader read{4};
+      const auto type = [&](std::size_t index, std::size_t fields) {
+        const SCM t = read.field(record_types, index, 4, "record types");
+        if (!SCM_STRUCTP(t) || scm_is_false(scm_struct_vtable_p(t)) || SCM_VTABLE_SIZE(t) != fields)
+          read.fail(t, "a record type of " + std::to_string(fields) + " fields");
+        return t;
+      };
+      types = {type(0, 16), type(1, 7), type(2, 3), type(3, 5)};
+    }
+    const Reader artifact_reader{1, types}, step_reader{2, types};
     std::size_t index = 0;
     SCM rest = artifacts;
+    const auto numbered = [&index](const char* what) {
+      return [&index, what] { return what + std::to_string(index); };
+    };
     for (; scm_is_pair(rest); rest = SCM_CDR(rest), ++index)
-      builder.add(artifact_reader.artifact(SCM_CAR(rest), "artifact " + std::to_string(index)));
+      builder.add(artifact_reader.artifact(SCM_CAR(rest), numbered("artifact ")));
     if (!scm_is_null(rest)) artifact_reader.fail(artifacts, "a proper list of artifact vectors");
     index = 0;
     for (rest = steps; scm_is_pair(rest); rest = SCM_CDR(rest), ++index)
-      builder.add(step_reader.step(SCM_CAR(rest), "step " + std::to_string(index)));
+      builder.add(step_reader.step(SCM_CAR(rest), numbered("step ")));
     if (!scm_is_null(rest)) step_reader.fail(steps, "a proper list of step vectors");
     return wrap(snapshot_type, SnapshotHandle(builder.freeze()));
   });
@@ -630,55 +737,250 @@ MP_PRIMITIVE(graph_ids, "%graph-ids", 2, 0, (SCM graph, SCM which),
   });
 }
 
-// One entry of a lineage: #(id depth node-type kind license neighbours),
-// where neighbours are the entries one derivation nearer the start.
-SCM lineage_entries(const mp::Snapshot& g, mp::NodeId start, const std::vector<mp::LineageEntry>& entries,
-                    bool toward_ancestors, const mp::LineageFilter& filter) {
-  std::vector<bool> in_lineage(g.node_count(), false);
-  in_lineage[start] = true;
-  for (const auto& entry : entries) in_lineage[entry.node] = true;
-  // For each node, the nodes it was reached from: its consumers (going up)
-  // or producers (going down) inside the lineage.
-  auto nearer = [&](mp::NodeId node) {
-    SCM list = SCM_EOL;
-    const auto& structure = g.graph();
-    auto add = [&](mp::NodeId other) {
-      if (in_lineage[other]) list = scm_cons(string(g.id(other)), list);
-    };
-    if (toward_ancestors) {
-      for (auto edge : boost::make_iterator_range(out_edges(node, structure))) {
-        const mp::NodeId next = target(edge, structure);
-        if (g.is_step(next) && !(filter.step_kinds & mp::step_kind_bit(g.step_kind(next)))) continue;
-        add(next);
-      }
-    } else {
-      for (auto edge : boost::make_iterator_range(in_edges(node, structure))) add(source(edge, structure));
-    }
-    return scm_reverse(list);
-  };
-  return list_of(entries, [&](const mp::LineageEntry& entry) {
-    const mp::NodeId n = entry.node;
-    const auto license = g.is_artifact(n) ? g.license(n) : std::nullopt;
-    return make_vector({string(g.id(n)), scm_from_uint32(entry.depth),
-                        symbol(g.is_step(n) ? "step" : "artifact"),
-                        symbol(g.is_step(n) ? mp::to_string(g.step_kind(n)) : mp::to_string(g.artifact_kind(n))),
-                        license ? string(*license) : SCM_BOOL_F, nearer(n)});
-  });
+// A Scheme string of an id, without the copy valid_utf8 makes: ids are
+// nearly always ASCII, which is also Latin-1.
+SCM id_string(std::string_view text) {
+  for (const char c : text)
+    if (static_cast<unsigned char>(c) >= 0x80) return string(text);
+  return scm_from_latin1_stringn(text.data(), text.size());
 }
 
-MP_PRIMITIVE(graph_lineage, "%graph-lineage", 6, 0,
-             (SCM graph, SCM id, SCM direction, SCM roles, SCM step_kinds, SCM max_depth),
+// For each node of a lineage, the nodes it was reached from: its consumers
+// (going up) or producers (going down) inside the lineage, in edge order.
+class Nearer {
+ public:
+  Nearer(const mp::Snapshot& g, mp::NodeId start, const std::vector<mp::LineageEntry>& entries,
+         bool toward_ancestors, const mp::LineageFilter& filter)
+      : g_(g), in_lineage_(g.node_count(), false), up_(toward_ancestors), filter_(filter) {
+    in_lineage_[start] = true;
+    for (const auto& entry : entries) in_lineage_[entry.node] = true;
+  }
+
+  template <typename Visit>
+  void each(mp::NodeId node, Visit&& visit) const {
+    const auto& structure = g_.graph();
+    if (up_) {
+      for (auto edge : boost::make_iterator_range(out_edges(node, structure))) {
+        const mp::NodeId next = target(edge, structure);
+        if (g_.is_step(next) && !(filter_.step_kinds & mp::step_kind_bit(g_.step_kind(next)))) continue;
+        if (in_lineage_[next]) visit(next);
+      }
+    } else {
+      for (auto edge : boost::make_iterator_range(in_edges(node, structure))) {
+        const mp::NodeId previous = source(edge, structure);
+        if (in_lineage_[previous]) visit(previous);
+      }
+    }
+  }
+
+ private:
+  const mp::Snapshot& g_;
+  std::vector<bool> in_lineage_;
+  bool up_;
+  mp::LineageFilter filter_;
+};
+
+// The id strings of each graph's nodes, made the first time a lineage
+// names them: a vector per graph (#f for ids not made yet), in a table
+// whose keys are the graphs, held weakly.  The strings are read-only, as
+// the names of symbols are, since every lineage returns the same ones.
+SCM id_strings_of(SCM graph, const mp::Snapshot& g) {
+  static const SCM table = scm_permanent_object(scm_make_weak_key_hash_table(scm_from_int(31)));
+  SCM strings = scm_hashq_ref(table, graph, SCM_BOOL_F);
+  if (scm_is_false(strings)) {
+    strings = scm_c_make_vector(g.node_count(), SCM_BOOL_F);
+    scm_hashq_set_x(table, graph, strings);
+  }
+  return strings;
+}
+
+SCM cached_id(SCM strings, const mp::Snapshot& g, mp::NodeId node) {
+  SCM id = SCM_SIMPLE_VECTOR_REF(strings, node);
+  if (scm_is_false(id)) {
+    const std::string_view text = g.id(node);
+    bool ascii = true;
+    for (const char c : text) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+    const std::string valid = ascii ? std::string() : valid_utf8(text);
+    id = scm_symbol_to_string(ascii ? scm_from_latin1_symboln(text.data(), text.size())
+                                    : scm_from_utf8_symboln(valid.data(), valid.size()));
+    SCM_SIMPLE_VECTOR_SET(strings, node, id);
+  }
+  return id;
+}
+
+// The entries of a lineage, each #(id depth node-type kind license nearer),
+// nearer the ids one derivation nearer the start; or, given RECORD_TYPE (a
+// record type of six fields in that order), records of that type, made here
+// rather than by a Scheme loop over the vectors.  Ids are the cached,
+// read-only strings of GRAPH.
+SCM lineage_entries(SCM graph, const mp::Snapshot& g, mp::NodeId start, const std::vector<mp::LineageEntry>& entries,
+                    bool toward_ancestors, const mp::LineageFilter& filter, SCM record_type) {
+  const SCM ids = id_strings_of(graph, g);
+  const Nearer nearer(g, start, entries, toward_ancestors, filter);
+  // The symbols of node types and kinds, looked up once per call: a symbol
+  // is interned, so these are the very symbols `symbol` would return.
+  const SCM step_symbol = symbol("step"), artifact_symbol = symbol("artifact");
+  constexpr std::size_t kinds = 64;
+  SCM step_kinds[kinds], artifact_kinds[kinds];
+  std::fill(std::begin(step_kinds), std::end(step_kinds), SCM_BOOL_F);
+  std::fill(std::begin(artifact_kinds), std::end(artifact_kinds), SCM_BOOL_F);
+  const auto kind_symbol = [&](mp::NodeId n) {
+    if (g.is_step(n)) {
+      const auto kind = g.step_kind(n);
+      const auto index = static_cast<std::size_t>(kind);
+      if (index >= kinds) return symbol(mp::to_string(kind));
+      if (scm_is_false(step_kinds[index])) step_kinds[index] = symbol(mp::to_string(kind));
+      return step_kinds[index];
+    }
+    const auto kind = g.artifact_kind(n);
+    const auto index = static_cast<std::size_t>(kind);
+    if (index >= kinds) return symbol(mp::to_string(kind));
+    if (scm_is_false(artifact_kinds[index])) artifact_kinds[index] = symbol(mp::to_string(kind));
+    return artifact_kinds[index];
+  };
+  const bool records = scm_is_true(record_type);
+  // Everything made here is part of the result, alive until it is
+  // returned: the collector, which would mark it again at every collection
+  // the allocations trigger (most of the time for 100,000 entries), waits.
+  // Nothing below raises.
+  const struct CollectorPause {
+    CollectorPause() { GC_disable(); }
+    ~CollectorPause() { GC_enable(); }
+  } pause;
+  SCM list = SCM_EOL;
+  for (auto entry = entries.rbegin(); entry != entries.rend(); ++entry) {
+    const mp::NodeId n = entry->node;
+    SCM neighbours = SCM_EOL;
+    nearer.each(n, [&](mp::NodeId other) { neighbours = scm_cons(cached_id(ids, g, other), neighbours); });
+    neighbours = scm_reverse_x(neighbours, SCM_EOL);
+    const auto license = g.is_artifact(n) ? g.license(n) : std::nullopt;
+    const SCM id = cached_id(ids, g, n);
+    const SCM depth = scm_from_uint32(entry->depth);
+    const SCM type = g.is_step(n) ? step_symbol : artifact_symbol;
+    const SCM kind = kind_symbol(n);
+    const SCM license_text = license ? id_string(*license) : SCM_BOOL_F;
+    const SCM item = records ? scm_c_make_struct(record_type, 0, 6, SCM_UNPACK(id), SCM_UNPACK(depth),
+                                                 SCM_UNPACK(type), SCM_UNPACK(kind), SCM_UNPACK(license_text),
+                                                 SCM_UNPACK(neighbours))
+                             : make_vector({id, depth, type, kind, license_text, neighbours});
+    list = scm_cons(item, list);
+  }
+  return list;
+}
+
+MP_PRIMITIVE(graph_lineage, "%graph-lineage", 6, 1,
+             (SCM graph, SCM id, SCM direction, SCM roles, SCM step_kinds, SCM max_depth, SCM record_type),
              "Return the ancestors (DIRECTION 'ancestors) or descendants ('descendants) of ID as "
-             "entry vectors #(id depth node-type kind license nearer-ids), nearest first.") {
+             "entry vectors #(id depth node-type kind license nearer-ids), nearest first; or, given "
+             "RECORD-TYPE, a record type of six fields, as records of that type.  Ids are read-only "
+             "strings, the same ones in every lineage of GRAPH.") {
   return guarded("graph-lineage", [&] {
     const auto& g = *snapshot_of(graph, 1);
     const mp::NodeId start = node_of(g, id, 2);
     const std::string way = Reader{3}.symbol_name(direction, "ancestors or descendants");
     if (way != "ancestors" && way != "descendants") throw ArgumentError{3, "ancestors or descendants", direction};
     const auto filter = Reader{4}.filter(roles, step_kinds, max_depth);
+    SCM type = SCM_BOOL_F;
+    if (!SCM_UNBNDP(record_type) && scm_is_true(record_type)) {
+      if (!SCM_STRUCTP(record_type) || scm_is_false(scm_struct_vtable_p(record_type)) ||
+          SCM_VTABLE_SIZE(record_type) != 6)
+        throw ArgumentError{7, "a record type of six fields, or #f", record_type};
+      type = record_type;
+    }
     const bool up = way == "ancestors";
     const auto entries = up ? mp::ancestors(g, start, filter) : mp::descendants(g, start, filter);
-    return lineage_entries(g, start, entries, up, filter);
+    return lineage_entries(graph, g, start, entries, up, filter, type);
+  });
+}
+
+// TEXT as a quoted DOT string, as (model-provenance graph)'s dot-string
+// writes it: control characters, which would make the SVG dot writes
+// invalid XML, become spaces.
+void append_dot_string(std::string& out, std::string_view text) {
+  out += '"';
+  for (const char c : text) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      default: out += static_cast<unsigned char>(c) < 0x20 ? ' ' : c;
+    }
+  }
+  out += '"';
+}
+
+MP_PRIMITIVE(graph_lineage_dot, "%graph-lineage-dot", 3, 0, (SCM graph, SCM ids, SCM marks),
+             "Return the Graphviz DOT text of the lineage of IDS (a list of ids) in GRAPH, edges "
+             "following derivation; MARKS is an alist from ids to texts shown under their labels.") {
+  // Errors name graph-lineage, as when lineage->dot asked for each lineage.
+  return guarded("graph-lineage", [&] {
+    const auto& g = *snapshot_of(graph, 1);
+    const Reader read{2};
+    std::vector<mp::NodeId> starts;
+    SCM rest = ids;
+    for (; scm_is_pair(rest); rest = SCM_CDR(rest)) starts.push_back(node_of(g, SCM_CAR(rest), 2));
+    if (!scm_is_null(rest)) read.fail(ids, "a proper list of ids");
+    // The first mark of each id, as assoc-ref finds it.
+    std::unordered_map<std::string, SCM> marked;
+    for (rest = marks; scm_is_pair(rest); rest = SCM_CDR(rest)) {
+      const SCM mark = SCM_CAR(rest);
+      if (!scm_is_pair(mark)) Reader{3}.fail(marks, "an alist of (id . text) pairs");
+      if (scm_is_string(SCM_CAR(mark))) marked.try_emplace(Reader{3}.text(SCM_CAR(mark), "a mark's id"), SCM_CDR(mark));
+    }
+    if (!scm_is_null(rest)) Reader{3}.fail(marks, "a proper alist of (id . text) pairs");
+
+    std::string out = "digraph lineage {\n  rankdir=LR;\n  node [fontname=\"sans\"];\n";
+    std::string label;
+    const auto node_line = [&](mp::NodeId n, std::string_view attributes) {
+      const std::string id = valid_utf8(g.id(n));
+      label = id;
+      label += '\n';
+      label += g.is_step(n) ? mp::to_string(g.step_kind(n)) : mp::to_string(g.artifact_kind(n));
+      if (g.is_artifact(n))
+        if (const auto license = g.license(n)) {
+          label += ", ";
+          label += valid_utf8(*license);
+        }
+      if (!marked.empty())
+        if (const auto mark = marked.find(id); mark != marked.end()) {
+          label += '\n';
+          label += Reader{3}.text(mark->second, "the mark of '" + id + "'");
+        }
+      out += "  ";
+      append_dot_string(out, id);
+      out += attributes;
+      append_dot_string(out, label);
+      out += "];\n";
+    };
+    std::vector<bool> drawn(g.node_count(), false);
+    for (const mp::NodeId n : starts) drawn[n] = true;
+    // Each lineage first, so that an unknown id raises before anything is drawn.
+    std::string body;
+    std::swap(out, body);
+    for (const mp::NodeId start : starts) {
+      const auto entries = mp::ancestors(g, start);
+      const Nearer nearer(g, start, entries, true, mp::LineageFilter{});
+      for (const auto& entry : entries) {
+        const mp::NodeId n = entry.node;
+        if (drawn[n]) continue;
+        drawn[n] = true;
+        node_line(n, g.is_step(n) ? " [shape=box, label=" : " [shape=ellipse, label=");
+        const std::string id = valid_utf8(g.id(n));
+        nearer.each(n, [&](mp::NodeId consumer) {
+          out += "  ";
+          append_dot_string(out, id);
+          out += " -> ";
+          append_dot_string(out, valid_utf8(g.id(consumer)));
+          out += ";\n";
+        });
+      }
+    }
+    std::swap(out, body);
+    for (const mp::NodeId n : starts)
+      node_line(n, g.is_step(n) ? " [shape=box, style=bold, label=" : " [shape=ellipse, style=bold, label=");
+    out += body;
+    out += "}\n";
+    return string(out);
   });
 }
 

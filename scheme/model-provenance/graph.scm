@@ -153,6 +153,11 @@ generator-weights, document; OUTPUTS lists artifact ids."
      (%step id kind inputs outputs (%compute flops hours profile memory storage)
             notes (map vector->source sources)))))
 
+(define record-types
+  ;; The records make-provenance-graph passes as they are, their fields
+  ;; those of the vectors above.
+  (vector <artifact> <step> <source> <compute>))
+
 (define (checked-list who what predicate items)
   (unless (and (list? items) (every predicate items))
     (scm-error 'wrong-type-arg who "expected a list of ~a records: ~s"
@@ -166,10 +171,11 @@ generator-weights, document; OUTPUTS lists artifact ids."
 records).  Every problem found is raised at once as a &provenance-error
 whose irritants are the ids involved.  Self-play loops recorded as cycles
 are errors unless ALLOW-CYCLES? is true."
-  (%make-graph (map artifact->vector
-                    (checked-list 'make-provenance-graph "artifact" artifact? artifacts))
-               (map step->vector (checked-list 'make-provenance-graph "step" step? steps))
-               (and allow-cycles? #t)))
+  ;; The records cross as they are: the extension reads their fields.
+  (%make-graph (checked-list 'make-provenance-graph "artifact" artifact? artifacts)
+               (checked-list 'make-provenance-graph "step" step? steps)
+               (and allow-cycles? #t)
+               record-types))
 
 (define (provenance-graph? object)
   "Return #t if OBJECT is a frozen provenance graph."
@@ -211,27 +217,23 @@ evaluation-results, inference-code, ...), and other."
 (define-record-type <lineage-entry>
   (lineage-entry id depth node-type kind license nearer)
   lineage-entry?
-  (id lineage-entry-id)                 ;string
+  (id lineage-entry-id)                 ;string, read-only
   (depth lineage-entry-depth)           ;derivation steps from the start
   (node-type lineage-entry-node-type)   ;'artifact or 'step
   (kind lineage-entry-kind)             ;artifact kind or step kind
   (license lineage-entry-license)       ;string, or #f
   (nearer lineage-entry-nearer))        ;ids one derivation nearer the start
 
-(define (vector->lineage-entry v)
-  (match v
-    (#(id depth type kind license nearer)
-     (lineage-entry id depth type kind license nearer))))
+;; Lineage entries are made by the extension; their ids, and those of their
+;; nearer lists, are read-only strings shared by every lineage of a graph.
 
 (define* (ancestors graph id #:key (roles #t) (step-kinds #t) max-depth)
   "Return the lineage entries of what ID derives from, nearest first."
-  (map vector->lineage-entry
-       (%graph-lineage graph id 'ancestors roles step-kinds max-depth)))
+  (%graph-lineage graph id 'ancestors roles step-kinds max-depth <lineage-entry>))
 
 (define* (descendants graph id #:key (roles #t) (step-kinds #t) max-depth)
   "Return the lineage entries of what derives from ID, nearest first."
-  (map vector->lineage-entry
-       (%graph-lineage graph id 'descendants roles step-kinds max-depth)))
+  (%graph-lineage graph id 'descendants roles step-kinds max-depth <lineage-entry>))
 
 (define* (derivation-path graph from to #:key (roles #t) (step-kinds #t))
   "Return one shortest derivation from FROM to TO as a list of ids, or #f
@@ -281,45 +283,7 @@ them, drawn as one graph) in GRAPH to PORT in Graphviz DOT syntax, edges
 following derivation.  MARKS is an alist from ids to short texts (such as
 verdicts) shown under their labels.  'dot -Tsvg' draws it.  Nothing is
 written when an id is unknown."
-  (define ids (if (list? id-or-ids) id-or-ids (list id-or-ids)))
-  (define entries                       ;raises first, for an unknown id
-    (let ((seen (make-hash-table)))
-      (append-map (lambda (id)
-                    (filter (lambda (entry)
-                              (and (not (hash-ref seen (lineage-entry-id entry)))
-                                   (not (member (lineage-entry-id entry) ids))
-                                   (hash-set! seen (lineage-entry-id entry) #t)))
-                            (ancestors graph id)))
-                  ids)))
-  (define (label node-id kind license)
-    (let ((mark (assoc-ref marks node-id)))
-      (string-append node-id "\n" (symbol->string kind)
-                     (if license (string-append ", " license) "")
-                     (if mark (string-append "\n" mark) ""))))
-  (define (shape type) (if (eq? type 'step) "box" "ellipse"))
-  (display
-   (call-with-output-string
-     (lambda (out)
-       (format out "digraph lineage {~%  rankdir=LR;~%  node [fontname=\"sans\"];~%")
-       (for-each
-        (lambda (id)
-          (match (graph-node graph id)
-            ((? artifact? a)
-             (format out "  ~a [shape=ellipse, style=bold, label=~a];~%" (dot-string id)
-                     (dot-string (label id (artifact-kind a) (artifact-license a)))))
-            ((? step? s)
-             (format out "  ~a [shape=box, style=bold, label=~a];~%" (dot-string id)
-                     (dot-string (label id (step-kind s) #f))))))
-        ids)
-       (for-each (lambda (entry)
-                   (match entry
-                     (($ <lineage-entry> node depth type kind license nearer)
-                      (format out "  ~a [shape=~a, label=~a];~%" (dot-string node) (shape type)
-                              (dot-string (label node kind license)))
-                      (for-each (lambda (consumer)
-                                  (format out "  ~a -> ~a;~%" (dot-string node)
-                                          (dot-string consumer)))
-                                nearer))))
-                 entries)
-       (format out "}~%")))
-   port))
+  ;; The text is made by the extension, in one pass; see dot-string for
+  ;; how texts are quoted.  An unknown id raises before anything is written.
+  (display (%graph-lineage-dot graph (if (list? id-or-ids) id-or-ids (list id-or-ids)) marks)
+           port))
