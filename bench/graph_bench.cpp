@@ -190,6 +190,16 @@ void BM_DagDescendantsOfRoot(benchmark::State& state) {
   query(state, dag(), [](const Snapshot& g) { return descendants(g, g.node("d7")).size(); },
         [](const raw::Csr& r) { return raw::descendants(r, dag().node("d7")).size(); });
 }
+// The first root of the last artifact's lineage: a long path to it.
+NodeId root_of_last() {
+  static const NodeId root = lineage_roots(dag(), last_of_dag()).front();
+  return root;
+}
+void BM_DagPathRootToLast(benchmark::State& state) {
+  query(state, dag(), [](const Snapshot& g) {
+    return derivation_path(g, root_of_last(), last_of_dag())->size();
+  }, [](const raw::Csr& r) { return raw::path(r, root_of_last(), last_of_dag()).size(); });
+}
 void BM_DagRoots(benchmark::State& state) {
   query(state, dag(), [](const Snapshot& g) { return lineage_roots(g, last_of_dag()).size(); },
         [](const raw::Csr& r) { return raw::roots(r, last_of_dag()).size(); });
@@ -236,6 +246,7 @@ BENCHMARK(BM_DagBuild)->Unit(ms)->Iterations(3);
 BENCHMARK(BM_DagFreeze)->Unit(ms)->Iterations(3);
 BENCHMARK(BM_DagAncestorsOfLast)->Unit(ms);
 BENCHMARK(BM_DagDescendantsOfRoot)->Unit(ms);
+BENCHMARK(BM_DagPathRootToLast)->Unit(ms);
 BENCHMARK(BM_DagRoots)->Unit(ms);
 BENCHMARK(BM_DagDerivationOrder)->Unit(ms);
 BENCHMARK(BM_DagDominators)->Unit(ms);
