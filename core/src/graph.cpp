@@ -2,11 +2,11 @@
 #include "model-provenance/graph.hpp"
 
 #include "model-provenance/license.hpp"
+#include "model-provenance/lineage.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <boost/graph/strong_components.hpp>
 #include <cctype>
 #include <cmath>
 #include <deque>
@@ -300,6 +300,30 @@ void GraphBuilder::add(const Step& step) {
 
 namespace {
 
+// Whether Kahn's algorithm orders every node, i.e. the graph is acyclic:
+// a pass over the CSR arrays, with no search stack.
+bool all_ordered(const DerivationGraph& graph) {
+  const auto& in_start = graph.m_backward.m_rowstart;
+  const auto& out_start = graph.m_forward.m_rowstart;
+  const auto& out_target = graph.m_forward.m_column;
+  const auto node_count = static_cast<NodeId>(in_start.size() - 1);
+  std::vector<std::uint32_t> waiting(node_count);
+  std::vector<NodeId> ready;
+  for (NodeId node = 0; node < node_count; ++node) {
+    waiting[node] = in_start[node + 1] - in_start[node];
+    if (waiting[node] == 0) ready.push_back(node);
+  }
+  std::size_t ordered = 0;
+  while (!ready.empty()) {
+    const NodeId node = ready.back();
+    ready.pop_back();
+    ++ordered;
+    for (std::uint32_t e = out_start[node]; e < out_start[node + 1]; ++e)
+      if (--waiting[out_target[e]] == 0) ready.push_back(out_target[e]);
+  }
+  return ordered == node_count;
+}
+
 // One cycle through `start`, found by a breadth-first search that stays in
 // start's strongly connected component.
 std::vector<NodeId> cycle_through(const DerivationGraph& graph, NodeId start,
@@ -431,12 +455,41 @@ std::shared_ptr<const Snapshot> GraphBuilder::freeze() {
   snapshot->graph_ = DerivationGraph(boost::edges_are_unsorted_multi_pass, edges.begin(),
                                      edges.end(), node_count);
   edges = {};
+  // Boost lists a step's in-edges by source; list them in the order of its
+  // inputs instead, so that walks read a step's inputs from the CSR arrays
+  // alone, in the order the step gave them.  Each in-edge keeps the number
+  // of a forward edge with the same ends.
+  {
+    auto& backward = snapshot->graph_.m_backward;
+    std::vector<std::pair<NodeId, std::uint32_t>> row;  // source, forward edge
+    std::vector<std::uint32_t> by_artifact;             // input positions
+    for (std::uint32_t s = 0; s < tables.steps.size(); ++s) {
+      const NodeId step_node = artifact_count + s;
+      const std::uint32_t begin = backward.m_rowstart[step_node];
+      const std::uint32_t end = backward.m_rowstart[step_node + 1];
+      const StepLink* inputs = tables.links.data() + tables.steps[s].first_link;
+      row.clear();
+      by_artifact.clear();
+      for (std::uint32_t e = begin; e < end; ++e) {
+        row.emplace_back(backward.m_column[e], backward.m_edge_properties[e]);
+        by_artifact.push_back(e - begin);
+      }
+      std::stable_sort(row.begin(), row.end(),
+                       [](const auto& a, const auto& b) { return a.first < b.first; });
+      std::stable_sort(by_artifact.begin(), by_artifact.end(), [inputs](std::uint32_t a, std::uint32_t b) {
+        return inputs[a].artifact < inputs[b].artifact;
+      });
+      for (std::uint32_t i = 0; i < row.size(); ++i) {
+        backward.m_column[begin + by_artifact[i]] = row[i].first;
+        backward.m_edge_properties[begin + by_artifact[i]] = row[i].second;
+      }
+    }
+  }
 
-  std::vector<std::uint32_t> component(node_count);
-  const auto component_count = boost::strong_components(
-      snapshot->graph_, boost::make_iterator_property_map(component.begin(),
-                                                          get(boost::vertex_index, snapshot->graph_)));
-  if (component_count < node_count) {
+  if (!all_ordered(snapshot->graph_)) {
+    const StrongComponents components = strongly_connected_components(*snapshot);
+    const std::vector<std::uint32_t>& component = components.component_of;
+    const std::uint32_t component_count = components.count;
     std::vector<std::uint32_t> members(component_count, 0);
     for (std::uint32_t c : component) ++members[c];
     std::vector<bool> reported(component_count, false);
@@ -620,11 +673,12 @@ std::vector<NodeId> Snapshot::documents_of(NodeId artifact) const {
 }
 
 std::size_t Snapshot::memory_bytes() const {
-  const std::size_t vertices = num_vertices(graph_) + 1;
-  const std::size_t edges = num_edges(graph_);
   // Forward and backward row starts, forward targets, backward sources and
-  // backward-to-forward edge numbers.
-  const std::size_t structure = 2 * vertices * sizeof(std::uint32_t) + 3 * edges * sizeof(NodeId);
+  // backward-to-forward edge numbers, as allocated.
+  auto bytes = [](const auto& vector) { return vector.capacity() * sizeof(vector[0]); };
+  const std::size_t structure = bytes(graph_.m_forward.m_rowstart) + bytes(graph_.m_forward.m_column) +
+                                bytes(graph_.m_backward.m_rowstart) + bytes(graph_.m_backward.m_column) +
+                                graph_.m_backward.m_edge_properties.capacity() * sizeof(std::uint32_t);
   return structure + index_.memory_bytes() + tables_.strings.memory_bytes() +
          tables_.artifacts.capacity() * sizeof(ArtifactRecord) +
          tables_.steps.capacity() * sizeof(StepRecord) +

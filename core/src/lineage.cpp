@@ -4,8 +4,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <boost/graph/strong_components.hpp>
-#include <boost/graph/topological_sort.hpp>
 
 #include "model-provenance/detail/dominators.hpp"
 
@@ -25,14 +23,36 @@ bool follows_kind(const Snapshot& snapshot, NodeId step, const LineageFilter& fi
 // filter follows: toward ancestors, an artifact's producing steps and a
 // step's inputs; toward descendants, an artifact's consuming steps and a
 // step's outputs.
+// The CSR arrays of a snapshot's structure, read directly: Boost's edge
+// iterators and descriptors cost little, but a walk does nothing else.
+struct Rows {
+  const std::uint32_t* out_start;
+  const NodeId* out_target;
+  const std::uint32_t* in_start;
+  const NodeId* in_source;
+  explicit Rows(const DerivationGraph& graph)
+      : out_start(graph.m_forward.m_rowstart.data()),
+        out_target(graph.m_forward.m_column.data()),
+        in_start(graph.m_backward.m_rowstart.data()),
+        in_source(graph.m_backward.m_column.data()) {}
+};
+
 template <typename Visit>
-void for_each_neighbour(const Snapshot& snapshot, NodeId node, Direction direction,
-                        const LineageFilter& filter, Visit&& visit) {
-  const DerivationGraph& graph = snapshot.graph();
+void for_each_neighbour(const Snapshot& snapshot, const Rows& rows, NodeId node,
+                        Direction direction, const LineageFilter& filter, Visit&& visit) {
   if (direction == Direction::toward_ancestors) {
     if (snapshot.is_artifact(node)) {
-      for (auto edge : boost::make_iterator_range(in_edges(node, graph)))
-        if (follows_kind(snapshot, source(edge, graph), filter)) visit(source(edge, graph));
+      const std::uint32_t end = rows.in_start[node + 1];
+      if (filter.step_kinds == all_step_kinds) {
+        for (std::uint32_t e = rows.in_start[node]; e < end; ++e) visit(rows.in_source[e]);
+      } else {
+        for (std::uint32_t e = rows.in_start[node]; e < end; ++e)
+          if (follows_kind(snapshot, rows.in_source[e], filter)) visit(rows.in_source[e]);
+      }
+    } else if (filter.roles == all_roles) {
+      // A step's in-edges are in the order of its inputs (see freeze()).
+      const std::uint32_t end = rows.in_start[node + 1];
+      for (std::uint32_t e = rows.in_start[node]; e < end; ++e) visit(rows.in_source[e]);
     } else {
       for (const auto& input : snapshot.inputs(node))
         if (filter.roles & role_bit(input.role)) visit(input.artifact);
@@ -40,8 +60,9 @@ void for_each_neighbour(const Snapshot& snapshot, NodeId node, Direction directi
     return;
   }
   if (snapshot.is_artifact(node)) {
-    for (auto edge : boost::make_iterator_range(out_edges(node, graph))) {
-      const NodeId step = target(edge, graph);
+    const std::uint32_t end = rows.out_start[node + 1];
+    for (std::uint32_t e = rows.out_start[node]; e < end; ++e) {
+      const NodeId step = rows.out_target[e];
       if (!follows_kind(snapshot, step, filter)) continue;
       if (filter.roles == all_roles) {
         visit(step);
@@ -56,9 +77,35 @@ void for_each_neighbour(const Snapshot& snapshot, NodeId node, Direction directi
         visit(step);
     }
   } else {
-    for (const auto& output : snapshot.outputs(node)) visit(output.artifact);
+    // A step's out-edges are in the order of its outputs.
+    const std::uint32_t end = rows.out_start[node + 1];
+    for (std::uint32_t e = rows.out_start[node]; e < end; ++e) visit(rows.out_target[e]);
   }
 }
+
+template <typename Visit>
+void for_each_neighbour(const Snapshot& snapshot, NodeId node, Direction direction,
+                        const LineageFilter& filter, Visit&& visit) {
+  for_each_neighbour(snapshot, Rows(snapshot.graph()), node, direction, filter,
+                     std::forward<Visit>(visit));
+}
+
+// A visited set of one bit per node.
+class Bitmap {
+ public:
+  explicit Bitmap(std::size_t size) : words_((size + 63) / 64, 0) {}
+  // Whether `node` was in the set; it is afterwards.
+  bool test_and_set(NodeId node) {
+    std::uint64_t& word = words_[node >> 6];
+    const std::uint64_t bit = std::uint64_t{1} << (node & 63);
+    const bool was = word & bit;
+    word |= bit;
+    return was;
+  }
+
+ private:
+  std::vector<std::uint64_t> words_;
+};
 
 void check_node(const Snapshot& snapshot, NodeId node, const char* argument) {
   if (!snapshot.contains(node))
@@ -70,30 +117,31 @@ void check_node(const Snapshot& snapshot, NodeId node, const char* argument) {
 }
 
 // Breadth-first walk from `start`; visit(node, from, depth) for each node
-// reached, once.  Stops early when visit returns false.
+// reached, once, in the order they are appended to `queue` (which the walk
+// uses as its queue: it holds every node reached, `start` excluded).
+// Stops early when visit returns false.
 template <typename Visit>
 void walk(const Snapshot& snapshot, NodeId start, Direction direction, const LineageFilter& filter,
-          Visit&& visit) {
-  std::vector<bool> seen(snapshot.node_count(), false);
-  seen[start] = true;
-  std::vector<LineageEntry> queue{{start, 0}};
-  for (std::size_t head = 0; head < queue.size(); ++head) {
-    // Not a structured binding: C++17 lambdas (and clang) cannot capture one.
-    const NodeId node = queue[head].node;
-    const std::uint32_t depth = queue[head].depth;
-    // Entering a step is one derivation further; leaving it is not.  A
-    // step we start from counts as the first derivation.
-    const std::uint32_t next_depth =
-        snapshot.is_artifact(node) ? depth + 1 : (node == start ? 1 : depth);
-    if (filter.max_depth && next_depth > *filter.max_depth) continue;
-    bool keep_going = true;
-    for_each_neighbour(snapshot, node, direction, filter, [&](NodeId next) {
-      if (!keep_going || seen[next]) return;
-      seen[next] = true;
+          std::vector<LineageEntry>& queue, Visit&& visit) {
+  const Rows rows(snapshot.graph());
+  Bitmap seen(snapshot.node_count());
+  seen.test_and_set(start);
+  bool keep_going = true;
+  // Entering a step is one derivation further; leaving it is not.  A step
+  // we start from counts as the first derivation.
+  auto expand = [&](NodeId node, std::uint32_t next_depth) {
+    if (filter.max_depth && next_depth > *filter.max_depth) return;
+    for_each_neighbour(snapshot, rows, node, direction, filter, [&](NodeId next) {
+      if (!keep_going || seen.test_and_set(next)) return;
       queue.push_back({next, next_depth});
       keep_going = visit(next, node, next_depth);
     });
-    if (!keep_going) return;
+  };
+  expand(start, 1);
+  for (std::size_t head = 0; keep_going && head < queue.size(); ++head) {
+    const NodeId node = queue[head].node;
+    const std::uint32_t depth = queue[head].depth;
+    expand(node, snapshot.is_artifact(node) ? depth + 1 : depth);
   }
 }
 
@@ -101,10 +149,7 @@ std::vector<LineageEntry> collect(const Snapshot& snapshot, NodeId start, Direct
                                   const LineageFilter& filter) {
   check_node(snapshot, start, "start");
   std::vector<LineageEntry> found;
-  walk(snapshot, start, direction, filter, [&](NodeId node, NodeId, std::uint32_t depth) {
-    found.push_back({node, depth});
-    return true;
-  });
+  walk(snapshot, start, direction, filter, found, [](NodeId, NodeId, std::uint32_t) { return true; });
   return found;
 }
 
@@ -138,7 +183,8 @@ std::optional<std::vector<NodeId>> derivation_path(const Snapshot& snapshot, Nod
   // smaller than a base model's descendants.
   std::vector<NodeId> toward_descendant(snapshot.node_count(), detail::no_vertex);
   bool found = false;
-  walk(snapshot, descendant, Direction::toward_ancestors, filter,
+  std::vector<LineageEntry> queue;
+  walk(snapshot, descendant, Direction::toward_ancestors, filter, queue,
        [&](NodeId node, NodeId from, std::uint32_t) {
          toward_descendant[node] = from;
          found = node == ancestor;
@@ -153,18 +199,19 @@ std::optional<std::vector<NodeId>> derivation_path(const Snapshot& snapshot, Nod
 std::vector<NodeId> lineage_roots(const Snapshot& snapshot, NodeId start,
                                   const LineageFilter& filter) {
   check_node(snapshot, start, "start");
-  std::vector<NodeId> candidates{start};
-  for (const auto& entry : ancestors(snapshot, start, filter)) candidates.push_back(entry.node);
+  const Rows rows(snapshot.graph());
+  // Whatever the roles, an artifact is produced when a step it follows
+  // outputs it.
+  auto produced = [&](NodeId artifact) {
+    if (filter.step_kinds == all_step_kinds) return rows.in_start[artifact + 1] != rows.in_start[artifact];
+    for (std::uint32_t e = rows.in_start[artifact]; e < rows.in_start[artifact + 1]; ++e)
+      if (follows_kind(snapshot, rows.in_source[e], filter)) return true;
+    return false;
+  };
   std::vector<NodeId> roots;
-  for (NodeId node : candidates) {
-    if (!snapshot.is_artifact(node)) continue;
-    bool produced = false;
-    LineageFilter any_role = filter;
-    any_role.roles = all_roles;
-    for_each_neighbour(snapshot, node, Direction::toward_ancestors, any_role,
-                       [&](NodeId) { produced = true; });
-    if (!produced) roots.push_back(node);
-  }
+  if (snapshot.is_artifact(start) && !produced(start)) roots.push_back(start);
+  for (const auto& entry : ancestors(snapshot, start, filter))
+    if (snapshot.is_artifact(entry.node) && !produced(entry.node)) roots.push_back(entry.node);
   std::sort(roots.begin(), roots.end());
   return roots;
 }
@@ -175,10 +222,23 @@ std::vector<NodeId> topological_order(const Snapshot& snapshot) {
     const auto& cycle = components.cyclic.front();
     reject_cycle(snapshot, cycle[0], cycle[1]);
   }
+  // Kahn's algorithm over the CSR arrays: nodes without inputs first, in
+  // node order, then each node once its last predecessor is listed.
+  const Rows rows(snapshot.graph());
+  const auto node_count = static_cast<NodeId>(snapshot.node_count());
+  std::vector<std::uint32_t> waiting(node_count);
   std::vector<NodeId> order;
-  order.reserve(snapshot.node_count());
-  boost::topological_sort(snapshot.graph(), std::back_inserter(order));
-  std::reverse(order.begin(), order.end());
+  order.reserve(node_count);
+  for (NodeId node = 0; node < node_count; ++node) {
+    waiting[node] = rows.in_start[node + 1] - rows.in_start[node];
+    if (waiting[node] == 0) order.push_back(node);
+  }
+  for (std::size_t head = 0; head < order.size(); ++head) {
+    const NodeId node = order[head];
+    const std::uint32_t end = rows.out_start[node + 1];
+    for (std::uint32_t e = rows.out_start[node]; e < end; ++e)
+      if (--waiting[rows.out_target[e]] == 0) order.push_back(rows.out_target[e]);
+  }
   return order;
 }
 
@@ -186,20 +246,24 @@ std::vector<NodeId> lineage_in_derivation_order(const Snapshot& snapshot, NodeId
                                                 const LineageFilter& filter) {
   check_node(snapshot, start, "start");
   // Depth-first post-order toward ancestors lists every node after all it
-  // derives from.  The walk stays inside the (depth-limited) lineage.
+  // derives from.  The walk stays inside the (depth-limited) lineage; with
+  // no depth limit, that is whatever the walk reaches.
   enum : std::uint8_t { outside, unvisited, open, done };
-  std::vector<std::uint8_t> state(snapshot.node_count(), outside);
-  state[start] = unvisited;
-  for (const auto& entry : ancestors(snapshot, start, filter)) state[entry.node] = unvisited;
+  std::vector<std::uint8_t> state(snapshot.node_count(), filter.max_depth ? outside : unvisited);
+  if (filter.max_depth) {
+    state[start] = unvisited;
+    for (const auto& entry : ancestors(snapshot, start, filter)) state[entry.node] = unvisited;
+  }
 
   // One flat stack of parents still to visit; each open node remembers
   // where its own parents begin on it.
+  const Rows rows(snapshot.graph());
   std::vector<NodeId> order, pending;
   std::vector<std::pair<NodeId, std::size_t>> open_nodes;
   auto open_node = [&](NodeId node) {
     state[node] = open;
     open_nodes.emplace_back(node, pending.size());
-    for_each_neighbour(snapshot, node, Direction::toward_ancestors, filter,
+    for_each_neighbour(snapshot, rows, node, Direction::toward_ancestors, filter,
                        [&](NodeId parent) { pending.push_back(parent); });
   };
   open_node(start);
@@ -220,16 +284,59 @@ std::vector<NodeId> lineage_in_derivation_order(const Snapshot& snapshot, NodeId
 }
 
 StrongComponents strongly_connected_components(const Snapshot& snapshot) {
+  // Tarjan's algorithm with an explicit call stack, roots taken in node
+  // order and edges in CSR order: the components are numbered as they
+  // complete, as Boost's strong_components numbers them.
   StrongComponents result;
-  const auto& graph = snapshot.graph();
-  result.component_of.resize(snapshot.node_count());
-  result.count = static_cast<std::uint32_t>(boost::strong_components(
-      graph, boost::make_iterator_property_map(result.component_of.begin(),
-                                               get(boost::vertex_index, graph))));
+  const Rows rows(snapshot.graph());
+  const auto node_count = static_cast<NodeId>(snapshot.node_count());
+  auto& component = result.component_of;
+  component.assign(node_count, detail::no_vertex);
+  std::vector<std::uint32_t> index(node_count, detail::no_vertex), low(node_count);
+  std::vector<NodeId> stack;
+  std::vector<std::pair<NodeId, std::uint32_t>> calls;  // node, next edge
+  std::uint32_t next_index = 0, count = 0;
+  for (NodeId root = 0; root < node_count; ++root) {
+    if (index[root] != detail::no_vertex) continue;
+    index[root] = low[root] = next_index++;
+    stack.push_back(root);
+    calls.emplace_back(root, rows.out_start[root]);
+    while (!calls.empty()) {
+      auto& [node, edge] = calls.back();
+      if (edge < rows.out_start[node + 1]) {
+        const NodeId next = rows.out_target[edge++];
+        if (index[next] == detail::no_vertex) {
+          index[next] = low[next] = next_index++;
+          stack.push_back(next);
+          calls.emplace_back(next, rows.out_start[next]);
+        } else if (component[next] == detail::no_vertex) {
+          low[node] = std::min(low[node], index[next]);
+        }
+        continue;
+      }
+      const NodeId finished = node;
+      calls.pop_back();
+      if (low[finished] == index[finished]) {
+        NodeId member;
+        do {
+          member = stack.back();
+          stack.pop_back();
+          component[member] = count;
+        } while (member != finished);
+        ++count;
+      }
+      if (!calls.empty()) {
+        const NodeId caller = calls.back().first;
+        low[caller] = std::min(low[caller], low[finished]);
+      }
+    }
+  }
+  result.count = count;
+  if (count == node_count) return result;
   std::vector<std::uint32_t> size(result.count, 0);
   for (std::uint32_t c : result.component_of) ++size[c];
   std::vector<std::uint32_t> slot(result.count, detail::no_vertex);
-  for (NodeId node = 0; node < snapshot.node_count(); ++node) {
+  for (NodeId node = 0; node < node_count; ++node) {
     const std::uint32_t c = result.component_of[node];
     if (size[c] < 2) continue;
     if (slot[c] == detail::no_vertex) {
@@ -241,11 +348,51 @@ StrongComponents strongly_connected_components(const Snapshot& snapshot) {
   return result;
 }
 
+namespace {
+
+// Dominators in an acyclic lineage: one pass of Cooper, Harvey and Kennedy
+// ("A simple, fast dominance algorithm", 2001) in derivation order, where
+// every parent comes before its children, so one pass is the fixed point.
+// Nodes are ranked by their place in that order, 0 standing for the virtual
+// source feeding every root.
+std::vector<NodeId> acyclic_dominators(const Snapshot& snapshot, NodeId target,
+                                       const LineageFilter& filter) {
+  const std::vector<NodeId> order = lineage_in_derivation_order(snapshot, target, filter);
+  std::vector<std::uint32_t> rank(snapshot.node_count(), 0);  // 0: outside the lineage
+  for (std::uint32_t i = 0; i < order.size(); ++i) rank[order[i]] = i + 1;
+  std::vector<std::uint32_t> idom(order.size() + 1, 0);
+  const Rows rows(snapshot.graph());
+  for (std::uint32_t i = 0; i < order.size(); ++i) {
+    std::uint32_t dominator = detail::no_vertex;
+    for_each_neighbour(snapshot, rows, order[i], Direction::toward_ancestors, filter,
+                       [&](NodeId parent) {
+                         std::uint32_t other = rank[parent];
+                         if (other == 0) return;  // beyond the depth limit
+                         if (dominator == detail::no_vertex) {
+                           dominator = other;
+                           return;
+                         }
+                         while (other != dominator) {
+                           while (other > dominator) other = idom[other];
+                           while (dominator > other) dominator = idom[dominator];
+                         }
+                       });
+    idom[i + 1] = dominator == detail::no_vertex ? 0 : dominator;
+  }
+  std::vector<NodeId> result;
+  for (std::uint32_t r = idom[order.size()]; r != 0; r = idom[r]) result.push_back(order[r - 1]);
+  return result;
+}
+
+}  // namespace
+
 std::vector<NodeId> dominators(const Snapshot& snapshot, NodeId target,
                                const LineageFilter& filter) {
   check_node(snapshot, target, "target");
-  // Number the lineage locally: 0 is a virtual source feeding every root,
-  // so that "every path from any root" becomes "every path from 0".
+  if (snapshot.acyclic()) return acyclic_dominators(snapshot, target, filter);
+  // With cycles, Lengauer and Tarjan over the lineage numbered locally: 0
+  // is a virtual source feeding every root, so that "every path from any
+  // root" becomes "every path from 0".
   std::vector<NodeId> local_to_node{detail::no_vertex, target};
   for (const auto& entry : ancestors(snapshot, target, filter)) local_to_node.push_back(entry.node);
   std::vector<std::uint32_t> node_to_local(snapshot.node_count(), detail::no_vertex);

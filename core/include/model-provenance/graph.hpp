@@ -131,14 +131,18 @@ class Snapshot {
   DocumentKind document_kind(NodeId artifact) const { return artifact_record(artifact).document_kind; }
   std::optional<std::string_view> license(NodeId artifact) const;
   StepKind step_kind(NodeId step) const { return step_record(step).kind; }
-  // Inline: the evaluator calls these a few times per step and edge.
+  // Inline: the evaluator calls these a few times per step and edge.  They
+  // read the CSR row starts, not the step's record: a step's links sit
+  // after those of the steps before it, and its inputs (outputs) are its
+  // in-edges (out-edges), so the rows give both where they begin and how
+  // many there are.
   std::span<const detail::StepLink> inputs(NodeId step) const {
-    const detail::StepRecord& record = step_record(step);
-    return {tables_.links.data() + record.first_link, record.input_count};
+    check_step(step);
+    return {tables_.links.data() + first_link(step), in_degree(step)};
   }
   std::span<const detail::StepLink> outputs(NodeId step) const {
-    const detail::StepRecord& record = step_record(step);
-    return {tables_.links.data() + record.first_link + record.input_count, record.output_count};
+    check_step(step);
+    return {tables_.links.data() + first_link(step) + in_degree(step), out_degree(step)};
   }
 
   // Compute of a step without copying strings; the view lives as long as
@@ -182,8 +186,25 @@ class Snapshot {
 
   const detail::ArtifactRecord& artifact_record(NodeId node) const;
   const detail::StepRecord& step_record(NodeId node) const {
-    if (!is_step(node) || !contains(node)) reject_non_step(node);
+    check_step(node);
     return tables_.steps[node - artifact_count()];
+  }
+  void check_step(NodeId node) const {
+    if (!is_step(node) || !contains(node)) reject_non_step(node);
+  }
+  std::uint32_t in_degree(NodeId node) const {
+    const auto& starts = graph_.m_backward.m_rowstart;
+    return starts[node + 1] - starts[node];
+  }
+  std::uint32_t out_degree(NodeId node) const {
+    const auto& starts = graph_.m_forward.m_rowstart;
+    return starts[node + 1] - starts[node];
+  }
+  // Where a step's links begin: the inputs and outputs of the steps before.
+  std::uint32_t first_link(NodeId step) const {
+    const auto first_step = static_cast<NodeId>(artifact_count());
+    return (graph_.m_backward.m_rowstart[step] - graph_.m_backward.m_rowstart[first_step]) +
+           (graph_.m_forward.m_rowstart[step] - graph_.m_forward.m_rowstart[first_step]);
   }
   [[noreturn]] void reject_non_step(NodeId node) const;
   std::vector<Source> sources(std::uint32_t first, std::uint32_t count) const;

@@ -46,8 +46,10 @@ std::optional<std::vector<NodeId>> derivation_path(const Snapshot&, NodeId ances
 // `start` itself when nothing produces it.  Sorted by node.
 std::vector<NodeId> lineage_roots(const Snapshot&, NodeId start, const LineageFilter& = {});
 
-// Every node, inputs before the steps that use them before their outputs.
-// Error (not_acyclic) on a snapshot frozen with cycles that has some.
+// Every node, inputs before the steps that use them before their outputs
+// (Kahn's order: the nodes nothing derives into first, by node number, then
+// each node as soon as the last of its predecessors is listed).  Error
+// (not_acyclic) on a snapshot frozen with cycles that has some.
 std::vector<NodeId> topological_order(const Snapshot&);
 
 // The lineage of `start` (its ancestors under the filter, then `start`) in
@@ -66,6 +68,8 @@ StrongComponents strongly_connected_components(const Snapshot&);
 // lineage starts from, each path from them to `target` crosses these.
 // Nearest first; `target` itself is not listed.  Empty when some input is
 // independent of every other (no single chokepoint) and for a root.
+// Acyclic snapshots take one Cooper-Harvey-Kennedy pass in derivation
+// order; others Lengauer-Tarjan (detail/dominators.hpp).
 std::vector<NodeId> dominators(const Snapshot&, NodeId target, const LineageFilter& = {});
 
 }  // namespace model_provenance
