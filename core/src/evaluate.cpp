@@ -305,13 +305,15 @@ struct Evaluator::State {
     StepAssessment result;
     result.cost.unknown_hours = 1;  // until its hours are found
     const std::string id(findings ? g.id(step) : std::string_view());
-    auto missing = [&](std::string fact, std::string reason) {
+    // Reasons are formatted only when an explanation is wanted: `reason`
+    // is a callable returning the text, called only with findings.
+    auto missing = [&](const char* fact, auto reason) {
       ++result.cost.missing;
-      if (findings) findings->missing.push_back({step, std::move(fact), std::move(reason)});
+      if (findings) findings->missing.push_back({step, fact, reason()});
     };
-    auto block = [&](BlockerKind kind, std::string reason) {
+    auto block = [&](BlockerKind kind, auto reason) {
       ++result.cost.blockers;
-      if (findings) findings->blockers.push_back({step, kind, std::move(reason)});
+      if (findings) findings->blockers.push_back({step, kind, reason()});
     };
 
     // The first software input with recorded backends runs the compute.
@@ -323,16 +325,19 @@ struct Evaluator::State {
     }
     const Snapshot::ComputeView compute = g.compute_view(step);
     if (compute.storage_bytes && *compute.storage_bytes > hardware.storage_bytes)
-      block(BlockerKind::exceeds_storage,
-            fmt::format("step '{}' needs {} of storage; {} has {}", id, gib(*compute.storage_bytes),
-                        hardware.name, gib(hardware.storage_bytes)));
+      block(BlockerKind::exceeds_storage, [&] {
+        return fmt::format("step '{}' needs {} of storage; {} has {}", id, gib(*compute.storage_bytes),
+                        hardware.name, gib(hardware.storage_bytes));
+      });
     if (!first_software) {
-      missing("software", fmt::format("no software is recorded for step '{}'", id));
+      missing("software", [&] { return fmt::format("no software is recorded for step '{}'", id); });
       return result;
     }
     if (!runner) {
-      missing("backends", fmt::format("the compute backends of '{}' (software of step '{}') are not recorded",
-                                      g.id(*first_software), id));
+      missing("backends", [&] {
+        return fmt::format("the compute backends of '{}' (software of step '{}') are not recorded",
+                           g.id(*first_software), id);
+      });
       return result;
     }
 
@@ -347,7 +352,7 @@ struct Evaluator::State {
       if ((backend.needs_proprietary || capacity->needs_proprietary) &&
           !policy.allow_proprietary_backends) {
         proprietary_only = true;
-        proprietary_names += (proprietary_names.empty() ? "" : ", ") + capacity->backend;
+        if (findings) proprietary_names += (proprietary_names.empty() ? "" : ", ") + capacity->backend;
         continue;
       }
       if (compute.peak_memory_bytes && *compute.peak_memory_bytes > capacity->memory_bytes) {
@@ -358,22 +363,26 @@ struct Evaluator::State {
       if (!best || capacity->peak_flops > best->peak_flops) best = capacity;
     }
     if (!best) {
-      std::string offered, supported;
-      for (const auto& capacity : hardware.backends) offered += (offered.empty() ? "" : ", ") + capacity.backend;
-      for (const auto& backend : runner_backends)
-        supported += (supported.empty() ? "" : ", ") + std::string(g.text(backend.backend));
       if (memory_short)
-        block(BlockerKind::exceeds_memory,
-              fmt::format("step '{}' needs {} of memory; the largest usable backend of {} has {}", id,
-                          gib(*compute.peak_memory_bytes), hardware.name, gib(largest_memory)));
+        block(BlockerKind::exceeds_memory, [&] {
+          return fmt::format("step '{}' needs {} of memory; the largest usable backend of {} has {}", id,
+                             gib(*compute.peak_memory_bytes), hardware.name, gib(largest_memory));
+        });
       else if (proprietary_only)
-        block(BlockerKind::proprietary_backend_only,
-              fmt::format("'{}' runs on {} only through proprietary software ({})", g.id(*runner),
-                          hardware.name, proprietary_names));
+        block(BlockerKind::proprietary_backend_only, [&] {
+          return fmt::format("'{}' runs on {} only through proprietary software ({})", g.id(*runner),
+                             hardware.name, proprietary_names);
+        });
       else
-        block(BlockerKind::no_usable_backend,
-              fmt::format("'{}' runs on {}; {} offers {}", g.id(*runner), supported, hardware.name,
-                          offered));
+        block(BlockerKind::no_usable_backend, [&] {
+          std::string offered, supported;
+          for (const auto& capacity : hardware.backends)
+            offered += (offered.empty() ? "" : ", ") + capacity.backend;
+          for (const auto& backend : runner_backends)
+            supported += (supported.empty() ? "" : ", ") + std::string(g.text(backend.backend));
+          return fmt::format("'{}' runs on {}; {} offers {}", g.id(*runner), supported, hardware.name,
+                             offered);
+        });
       return result;
     }
     result.backend = best->backend;
@@ -382,26 +391,29 @@ struct Evaluator::State {
     // Compute decides only against a budget: under a policy without one
     // (OSAID, Debian's, MOF), an unknown figure leaves the wall-clock
     // unknown but decides nothing, and is no missing fact.
-    auto compute_missing = [&](std::string fact, std::string reason) {
-      if (policy.budget_hours) missing(std::move(fact), std::move(reason));
+    auto compute_missing = [&](const char* fact, auto reason) {
+      if (policy.budget_hours) missing(fact, reason);
     };
     std::optional<double> flops = compute.flops;
     if (!flops && compute.hours) {
       const HardwareProfile* profile = find_hardware_profile(compute.hardware_profile, known_profiles);
       if (!profile && compute.hardware_profile == hardware.name) profile = &hardware;
       if (!profile) {
-        compute_missing("hardware-profile",
-                        fmt::format("step '{}' took {} hours on '{}', a hardware profile this evaluation "
-                                    "does not know",
-                                    id, *compute.hours, compute.hardware_profile));
+        compute_missing("hardware-profile", [&] {
+          return fmt::format("step '{}' took {} hours on '{}', a hardware profile this evaluation "
+                             "does not know",
+                             id, *compute.hours, compute.hardware_profile);
+        });
         return result;
       }
       flops = *compute.hours * 3600 * reference_flops(*profile, runner_backends, g);
     }
     if (!flops) {
-      compute_missing("compute", fmt::format("the compute of step '{}' is not recorded (FLOPs, or hours on "
-                                             "a named hardware profile)",
-                                             id));
+      compute_missing("compute", [&] {
+        return fmt::format("the compute of step '{}' is not recorded (FLOPs, or hours on "
+                           "a named hardware profile)",
+                           id);
+      });
       return result;
     }
     result.hours = *flops / hardware.sustained_flops(*best) / 3600;
