@@ -151,6 +151,10 @@ struct Evaluator::State {
   PassResults passes;
   std::vector<bool> in_cycle;         // by node
   std::vector<bool> derived_from_non_free;  // by artifact
+  // The hardware's capacity for each backend of a software that runs a
+  // step (nullptr: not offered), by runner.  Used only while constructing
+  // (assess_step without findings), emptied afterwards.
+  mutable std::unordered_map<NodeId, std::vector<const BackendCapacity*>> runner_capacities;
 
   const Snapshot& graph() const { return *snapshot; }
 
@@ -346,8 +350,19 @@ struct Evaluator::State {
     bool proprietary_only = false, memory_short = false;
     std::string proprietary_names;  // the usable backends that are proprietary
     std::uint64_t largest_memory = 0;
-    for (const auto& backend : runner_backends) {
-      const BackendCapacity* capacity = hardware.backend(g.text(backend.backend));
+    // Resolving backend names is string work: once per runner while
+    // constructing; evaluate() (with findings, maybe from many threads)
+    // resolves them itself.
+    const std::vector<const BackendCapacity*>* resolved = nullptr;
+    if (!findings) {
+      auto [entry, added] = runner_capacities.try_emplace(*runner);
+      if (added)
+        for (const auto& backend : runner_backends) entry->second.push_back(hardware.backend(g.text(backend.backend)));
+      resolved = &entry->second;
+    }
+    for (std::size_t i = 0; i < runner_backends.size(); ++i) {
+      const auto& backend = runner_backends[i];
+      const BackendCapacity* capacity = resolved ? (*resolved)[i] : hardware.backend(g.text(backend.backend));
       if (!capacity) continue;
       if ((backend.needs_proprietary || capacity->needs_proprietary) &&
           !policy.allow_proprietary_backends) {
@@ -661,6 +676,7 @@ Evaluator::Evaluator(std::shared_ptr<const Snapshot> snapshot, Policy policy, Ha
       for (NodeId node : component) s.in_cycle[node] = true;
     s.derived_from_non_free = s.propagate_non_free_lineage();
   }
+  s.runner_capacities.clear();
 }
 
 Evaluator::~Evaluator() = default;
