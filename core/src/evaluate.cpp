@@ -741,8 +741,18 @@ std::vector<VerdictSummary> Evaluator::evaluate_all() const {
     const Cost own = s.assess_license(a, nullptr);
     std::optional<PassResults> own_results;
     const PassResults& results = results_for(s, a, own_results);
-    const auto best = best_producer(g, a, results, 0, own);
-    const auto best_definite = best_producer(g, a, results, 1, in_pass(own, Pass::definite));
+    // Both passes' best producers in one walk over the producers.
+    std::optional<Choice> best, best_definite;
+    const Cost own_definite = in_pass(own, Pass::definite);
+    for (auto edge : boost::make_iterator_range(in_edges(a, g.graph()))) {
+      const NodeId producer = source(edge, g.graph());
+      const auto& costs = results.step_cost[producer - g.artifact_count()];
+      Cost cost = costs[0], definite = costs[1];
+      cost += own;
+      definite += own_definite;
+      if (!best || cost < best->cost) best = Choice{producer, cost};
+      if (!best_definite || definite < best_definite->cost) best_definite = Choice{producer, definite};
+    }
     const VerdictKind kind = decide(best.has_value(), best ? best->cost : Cost{},
                                     best_definite ? best_definite->cost : Cost{}, s.policy.budget_hours);
     summaries.push_back({a, kind, best ? best->cost.hours : 0.0,
