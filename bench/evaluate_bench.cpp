@@ -6,14 +6,20 @@
 // Counters: artifacts, steps, edges (all step inputs and outputs),
 // derivation_edges (inputs other than software), snapshot_MiB,
 // evaluation_peak_MiB (resident memory the evaluation adds at its peak),
-// and how many weights got each verdict.
+// and how many weights got each verdict; evaluate_ms (median CPU time of
+// one evaluation), raw_dp_ms (median of the raw DP pass of raw_dp.hpp over
+// the same graph, run between the evaluations) and ratio_to_raw_dp (their
+// quotient: the goal of issue 15 is at most 1.5).
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
+#include <ctime>
 #include <fstream>
 #include <map>
 #include <string>
 
 #include "model-provenance/evaluate.hpp"
+#include "raw_dp.hpp"
 #include "synthetic.hpp"
 
 namespace model_provenance {
@@ -41,6 +47,17 @@ void BM_EvaluateModelHub(benchmark::State& state) {
   const HardwareProfile& hardware = *find_hardware_profile("desktop-amd-gpu", builtin_hardware_profiles());
   std::vector<VerdictSummary> verdicts;
   double added_peak = 0;
+  const auto raw = bench::RawGraph::from(*graph);
+  std::vector<double> evaluate_ms, raw_ms;
+  // CPU time of this thread: the machine may be shared.
+  struct clock {
+    static double now() {
+      timespec t{};
+      clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+      return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+    }
+  };
+  auto ms_since = [](double start) { return clock::now() - start; };
   for (auto _ : state) {
     state.PauseTiming();
     verdicts.clear();
@@ -48,12 +65,20 @@ void BM_EvaluateModelHub(benchmark::State& state) {
     const double before = status_mib("VmRSS");
     reset_peak();
     state.ResumeTiming();
+    const auto start = clock::now();
     {
       Evaluator evaluator(graph, default_policy(), hardware);
       verdicts = evaluator.evaluate_all();
     }
+    evaluate_ms.push_back(ms_since(start));
     state.PauseTiming();
     added_peak = std::max(added_peak, status_mib("VmHWM") - before);
+    {
+      const auto raw_start = clock::now();
+      const auto summaries = raw.run();
+      benchmark::DoNotOptimize(summaries.data());
+      raw_ms.push_back(ms_since(raw_start));
+    }
     state.ResumeTiming();
   }
   std::size_t derivation_edges = 0;
@@ -65,6 +90,13 @@ void BM_EvaluateModelHub(benchmark::State& state) {
   state.counters["derivation_edges"] = static_cast<double>(derivation_edges);
   state.counters["snapshot_MiB"] = static_cast<double>(graph->memory_bytes()) / (1 << 20);
   state.counters["evaluation_peak_MiB"] = added_peak;
+  auto median = [](std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0.0 : v[v.size() / 2];
+  };
+  state.counters["evaluate_ms"] = median(evaluate_ms);
+  state.counters["raw_dp_ms"] = median(raw_ms);
+  state.counters["ratio_to_raw_dp"] = median(evaluate_ms) / median(raw_ms);
   std::map<VerdictKind, double> counts;
   for (const auto& verdict : verdicts) ++counts[verdict.kind];
   for (const auto& [kind, count] : counts) state.counters[std::string(to_string(kind))] = count;

@@ -151,6 +151,10 @@ struct Evaluator::State {
   PassResults passes;
   std::vector<bool> in_cycle;         // by node
   std::vector<bool> derived_from_non_free;  // by artifact
+  // The hardware's capacity for each backend of a software that runs a
+  // step (nullptr: not offered), by runner.  Used only while constructing
+  // (assess_step without findings), emptied afterwards.
+  mutable std::unordered_map<NodeId, std::vector<const BackendCapacity*>> runner_capacities;
 
   const Snapshot& graph() const { return *snapshot; }
 
@@ -305,13 +309,15 @@ struct Evaluator::State {
     StepAssessment result;
     result.cost.unknown_hours = 1;  // until its hours are found
     const std::string id(findings ? g.id(step) : std::string_view());
-    auto missing = [&](std::string fact, std::string reason) {
+    // Reasons are formatted only when an explanation is wanted: `reason`
+    // is a callable returning the text, called only with findings.
+    auto missing = [&](const char* fact, auto reason) {
       ++result.cost.missing;
-      if (findings) findings->missing.push_back({step, std::move(fact), std::move(reason)});
+      if (findings) findings->missing.push_back({step, fact, reason()});
     };
-    auto block = [&](BlockerKind kind, std::string reason) {
+    auto block = [&](BlockerKind kind, auto reason) {
       ++result.cost.blockers;
-      if (findings) findings->blockers.push_back({step, kind, std::move(reason)});
+      if (findings) findings->blockers.push_back({step, kind, reason()});
     };
 
     // The first software input with recorded backends runs the compute.
@@ -323,16 +329,19 @@ struct Evaluator::State {
     }
     const Snapshot::ComputeView compute = g.compute_view(step);
     if (compute.storage_bytes && *compute.storage_bytes > hardware.storage_bytes)
-      block(BlockerKind::exceeds_storage,
-            fmt::format("step '{}' needs {} of storage; {} has {}", id, gib(*compute.storage_bytes),
-                        hardware.name, gib(hardware.storage_bytes)));
+      block(BlockerKind::exceeds_storage, [&] {
+        return fmt::format("step '{}' needs {} of storage; {} has {}", id, gib(*compute.storage_bytes),
+                        hardware.name, gib(hardware.storage_bytes));
+      });
     if (!first_software) {
-      missing("software", fmt::format("no software is recorded for step '{}'", id));
+      missing("software", [&] { return fmt::format("no software is recorded for step '{}'", id); });
       return result;
     }
     if (!runner) {
-      missing("backends", fmt::format("the compute backends of '{}' (software of step '{}') are not recorded",
-                                      g.id(*first_software), id));
+      missing("backends", [&] {
+        return fmt::format("the compute backends of '{}' (software of step '{}') are not recorded",
+                           g.id(*first_software), id);
+      });
       return result;
     }
 
@@ -341,13 +350,24 @@ struct Evaluator::State {
     bool proprietary_only = false, memory_short = false;
     std::string proprietary_names;  // the usable backends that are proprietary
     std::uint64_t largest_memory = 0;
-    for (const auto& backend : runner_backends) {
-      const BackendCapacity* capacity = hardware.backend(g.text(backend.backend));
+    // Resolving backend names is string work: once per runner while
+    // constructing; evaluate() (with findings, maybe from many threads)
+    // resolves them itself.
+    const std::vector<const BackendCapacity*>* resolved = nullptr;
+    if (!findings) {
+      auto [entry, added] = runner_capacities.try_emplace(*runner);
+      if (added)
+        for (const auto& backend : runner_backends) entry->second.push_back(hardware.backend(g.text(backend.backend)));
+      resolved = &entry->second;
+    }
+    for (std::size_t i = 0; i < runner_backends.size(); ++i) {
+      const auto& backend = runner_backends[i];
+      const BackendCapacity* capacity = resolved ? (*resolved)[i] : hardware.backend(g.text(backend.backend));
       if (!capacity) continue;
       if ((backend.needs_proprietary || capacity->needs_proprietary) &&
           !policy.allow_proprietary_backends) {
         proprietary_only = true;
-        proprietary_names += (proprietary_names.empty() ? "" : ", ") + capacity->backend;
+        if (findings) proprietary_names += (proprietary_names.empty() ? "" : ", ") + capacity->backend;
         continue;
       }
       if (compute.peak_memory_bytes && *compute.peak_memory_bytes > capacity->memory_bytes) {
@@ -358,22 +378,26 @@ struct Evaluator::State {
       if (!best || capacity->peak_flops > best->peak_flops) best = capacity;
     }
     if (!best) {
-      std::string offered, supported;
-      for (const auto& capacity : hardware.backends) offered += (offered.empty() ? "" : ", ") + capacity.backend;
-      for (const auto& backend : runner_backends)
-        supported += (supported.empty() ? "" : ", ") + std::string(g.text(backend.backend));
       if (memory_short)
-        block(BlockerKind::exceeds_memory,
-              fmt::format("step '{}' needs {} of memory; the largest usable backend of {} has {}", id,
-                          gib(*compute.peak_memory_bytes), hardware.name, gib(largest_memory)));
+        block(BlockerKind::exceeds_memory, [&] {
+          return fmt::format("step '{}' needs {} of memory; the largest usable backend of {} has {}", id,
+                             gib(*compute.peak_memory_bytes), hardware.name, gib(largest_memory));
+        });
       else if (proprietary_only)
-        block(BlockerKind::proprietary_backend_only,
-              fmt::format("'{}' runs on {} only through proprietary software ({})", g.id(*runner),
-                          hardware.name, proprietary_names));
+        block(BlockerKind::proprietary_backend_only, [&] {
+          return fmt::format("'{}' runs on {} only through proprietary software ({})", g.id(*runner),
+                             hardware.name, proprietary_names);
+        });
       else
-        block(BlockerKind::no_usable_backend,
-              fmt::format("'{}' runs on {}; {} offers {}", g.id(*runner), supported, hardware.name,
-                          offered));
+        block(BlockerKind::no_usable_backend, [&] {
+          std::string offered, supported;
+          for (const auto& capacity : hardware.backends)
+            offered += (offered.empty() ? "" : ", ") + capacity.backend;
+          for (const auto& backend : runner_backends)
+            supported += (supported.empty() ? "" : ", ") + std::string(g.text(backend.backend));
+          return fmt::format("'{}' runs on {}; {} offers {}", g.id(*runner), supported, hardware.name,
+                             offered);
+        });
       return result;
     }
     result.backend = best->backend;
@@ -382,26 +406,29 @@ struct Evaluator::State {
     // Compute decides only against a budget: under a policy without one
     // (OSAID, Debian's, MOF), an unknown figure leaves the wall-clock
     // unknown but decides nothing, and is no missing fact.
-    auto compute_missing = [&](std::string fact, std::string reason) {
-      if (policy.budget_hours) missing(std::move(fact), std::move(reason));
+    auto compute_missing = [&](const char* fact, auto reason) {
+      if (policy.budget_hours) missing(fact, reason);
     };
     std::optional<double> flops = compute.flops;
     if (!flops && compute.hours) {
       const HardwareProfile* profile = find_hardware_profile(compute.hardware_profile, known_profiles);
       if (!profile && compute.hardware_profile == hardware.name) profile = &hardware;
       if (!profile) {
-        compute_missing("hardware-profile",
-                        fmt::format("step '{}' took {} hours on '{}', a hardware profile this evaluation "
-                                    "does not know",
-                                    id, *compute.hours, compute.hardware_profile));
+        compute_missing("hardware-profile", [&] {
+          return fmt::format("step '{}' took {} hours on '{}', a hardware profile this evaluation "
+                             "does not know",
+                             id, *compute.hours, compute.hardware_profile);
+        });
         return result;
       }
       flops = *compute.hours * 3600 * reference_flops(*profile, runner_backends, g);
     }
     if (!flops) {
-      compute_missing("compute", fmt::format("the compute of step '{}' is not recorded (FLOPs, or hours on "
-                                             "a named hardware profile)",
-                                             id));
+      compute_missing("compute", [&] {
+        return fmt::format("the compute of step '{}' is not recorded (FLOPs, or hours on "
+                           "a named hardware profile)",
+                           id);
+      });
       return result;
     }
     result.hours = *flops / hardware.sustained_flops(*best) / 3600;
@@ -649,6 +676,7 @@ Evaluator::Evaluator(std::shared_ptr<const Snapshot> snapshot, Policy policy, Ha
       for (NodeId node : component) s.in_cycle[node] = true;
     s.derived_from_non_free = s.propagate_non_free_lineage();
   }
+  s.runner_capacities.clear();
 }
 
 Evaluator::~Evaluator() = default;
@@ -713,8 +741,18 @@ std::vector<VerdictSummary> Evaluator::evaluate_all() const {
     const Cost own = s.assess_license(a, nullptr);
     std::optional<PassResults> own_results;
     const PassResults& results = results_for(s, a, own_results);
-    const auto best = best_producer(g, a, results, 0, own);
-    const auto best_definite = best_producer(g, a, results, 1, in_pass(own, Pass::definite));
+    // Both passes' best producers in one walk over the producers.
+    std::optional<Choice> best, best_definite;
+    const Cost own_definite = in_pass(own, Pass::definite);
+    for (auto edge : boost::make_iterator_range(in_edges(a, g.graph()))) {
+      const NodeId producer = source(edge, g.graph());
+      const auto& costs = results.step_cost[producer - g.artifact_count()];
+      Cost cost = costs[0], definite = costs[1];
+      cost += own;
+      definite += own_definite;
+      if (!best || cost < best->cost) best = Choice{producer, cost};
+      if (!best_definite || definite < best_definite->cost) best_definite = Choice{producer, definite};
+    }
     const VerdictKind kind = decide(best.has_value(), best ? best->cost : Cost{},
                                     best_definite ? best_definite->cost : Cost{}, s.policy.budget_hours);
     summaries.push_back({a, kind, best ? best->cost.hours : 0.0,
