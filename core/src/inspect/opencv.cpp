@@ -89,7 +89,12 @@ void comment_facts(Context& context, std::string_view comment) {
       // "Intel License Agreement" / "For Open Source Computer Vision Library"
       for (std::size_t j = i + 1; j < lines.size(); ++j) {
         if (lines[j].empty()) continue;
-        if (lines[j].substr(0, 4) == "For ") name += " " + std::string(lines[j]);
+        if (lines[j].substr(0, 4) == "For ") {
+          // Appended in two steps: `" " + std::string(...)' trips GCC 12's
+          // -Wrestrict at -O3 (a false positive).
+          name += ' ';
+          name += lines[j];
+        }
         break;
       }
       context.out.license = printable(name, 256);

@@ -466,8 +466,11 @@ void read_text_mdef(Context& context) {
       fail_at(offset, fmt::format("a header line \"N n_base\" (or n_tri, n_state_map, n_tied_state, n_tied_ci_state, "
                                   "n_tied_tmat), not \"{}\"",
                                   printable(line, 80)));
-    values[tag - std::begin(tags)] = *value;
-    context.fact(*tag, std::to_string(*value));
+    // value_or, not *value: GCC 12 at -O3 takes the checked optional for
+    // maybe uninitialized (a false positive that -Werror would stop on).
+    const std::uint64_t count = value.value_or(0);
+    values[tag - std::begin(tags)] = count;
+    context.fact(*tag, std::to_string(count));
   }
   context.out.format_detail =
       fmt::format("Sphinx model definition, text version 0.3: {} base phones, {} triphones, {} tied states",
