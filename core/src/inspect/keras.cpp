@@ -11,55 +11,27 @@
 #include "keras.hpp"
 
 #include <fmt/format.h>
-
 #include <nlohmann/json.hpp>
 
 #include "archive.hpp"
+#include "model-provenance/interchange/json_pointer.hpp"
 
 namespace model_provenance::inspect::detail {
 namespace {
 
 using nlohmann::json;
 
-// Depth of [ and { outside strings, checked before parsing.
-void check_depth(std::string_view text, const std::string& label, std::uint32_t max_depth) {
-  std::uint32_t depth = 0;
-  bool in_string = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      if (++depth > max_depth)
-        throw FormatError(fmt::format("{}: byte {}", label, i), fmt::format("JSON nested no deeper than {}", max_depth));
-    } else if ((c == ']' || c == '}') && depth > 0) {
-      --depth;
-    }
-  }
-}
-
 json parse(std::string_view text, const Context& context, const std::string& label) {
   if (text.size() > context.limits.max_header_bytes)
     throw FormatError(label, fmt::format("JSON of at most {} bytes, not {}", context.limits.max_header_bytes, text.size()));
-  check_depth(text, label, context.limits.max_depth);
+  if (const auto at = interchange::json_nesting_beyond(text, context.limits.max_depth); at != std::string_view::npos)
+    throw FormatError(fmt::format("{}: byte {}", label, at),
+                      fmt::format("JSON nested no deeper than {}", context.limits.max_depth));
   try {
     return json::parse(text.begin(), text.end());
   } catch (const json::parse_error& e) {
     throw FormatError(fmt::format("{}: byte {}", label, e.byte > 0 ? e.byte - 1 : 0), "JSON: " + std::string(e.what()));
   }
-}
-
-std::string pointer_token(const std::string& key) {
-  std::string out;
-  for (const char c : key) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
-  }
-  return out;
 }
 
 std::string scalar_text(const json& value) {
@@ -115,7 +87,7 @@ void read_keras_config(Context& context, std::string_view text, const std::strin
                           "Keras serialized Python lambda (its bytecode runs when the model is loaded)", where);
       }
       for (const auto& [key, value] : node->items())
-        if (value.is_structured()) children.emplace_back(&value, pointer + "/" + pointer_token(key));
+        if (value.is_structured()) children.emplace_back(&value, interchange::json_pointer_append(pointer, key));
     } else if (node->is_array()) {
       for (std::size_t i = 0; i < node->size(); ++i)
         if ((*node)[i].is_structured()) children.emplace_back(&(*node)[i], pointer + "/" + std::to_string(i));

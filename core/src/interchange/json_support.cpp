@@ -41,6 +41,28 @@ std::string line_column(std::string_view text, std::size_t offset) {
   return std::to_string(line) + ":" + std::to_string(column);
 }
 
+std::size_t json_nesting_beyond(std::string_view text, std::size_t max_depth) {
+  std::size_t depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > max_depth) return i;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return std::string_view::npos;
+}
+
 namespace detail {
 
 namespace {
@@ -73,29 +95,6 @@ std::string plain_message(const std::string& what) {
   return rest;
 }
 
-// The first place TEXT nests deeper than max_json_depth, if any.
-std::optional<std::size_t> too_deep(std::string_view text) {
-  std::size_t depth = 0;
-  bool in_string = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (in_string) {
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        in_string = false;
-      }
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      if (++depth > max_json_depth) return i;
-    } else if ((c == ']' || c == '}') && depth > 0) {
-      --depth;
-    }
-  }
-  return std::nullopt;
-}
-
 }  // namespace
 
 void fail(std::string_view file, std::string_view where, const std::string& message) {
@@ -103,8 +102,8 @@ void fail(std::string_view file, std::string_view where, const std::string& mess
 }
 
 Json parse_document(std::string_view text, std::string_view file) {
-  if (auto at = too_deep(text)) {
-    fail(file, line_column(text, *at),
+  if (const auto at = json_nesting_beyond(text, max_json_depth); at != std::string_view::npos) {
+    fail(file, line_column(text, at),
          "nested deeper than " + std::to_string(max_json_depth) + " arrays and objects");
   }
   Json root;

@@ -93,26 +93,6 @@ std::string_view type_name(const Node& node) {
   return "?";
 }
 
-// The offset of the bracket that opens level max_depth + 1, or npos.
-std::size_t too_deep_at(std::string_view text) {
-  std::size_t depth = 0;
-  bool in_string = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '{' || c == '[') {
-      if (++depth > max_depth) return i;
-    } else if (c == '}' || c == ']') {
-      if (depth > 0) --depth;
-    }
-  }
-  return std::string_view::npos;
-}
-
 class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
  public:
   TreeBuilder(std::string_view text, std::string file) : text_(text), file_(std::move(file)) {}
@@ -1052,7 +1032,7 @@ Declarations read_prov_json(std::string_view text, std::string_view file) {
   const bool parsed = nlohmann::json::sax_parse(text, &builder, nlohmann::json::input_format_t::json, true, true);
   if (!parsed) {
     if (builder.too_deep) {
-      const auto at = too_deep_at(text);
+      const auto at = json_nesting_beyond(text, max_depth);
       throw DocumentError(std::string(file), line_column(text, at == std::string_view::npos ? 0 : at),
                           "nesting deeper than " + std::to_string(max_depth) +
                               " (expected a PROV-JSON document, a few levels deep)");

@@ -18,4 +18,9 @@ std::string json_pointer_append(std::string_view pointer, std::size_t index);
 // (from 0).  An offset past the end names the position after the last byte.
 std::string line_column(std::string_view text, std::size_t offset);
 
+// The offset of the first "[" or "{" of TEXT (JSON, or what may be JSON)
+// that opens a level deeper than MAX_DEPTH, or npos: checked before
+// parsing, so that no parser recurses that deep.
+std::size_t json_nesting_beyond(std::string_view text, std::size_t max_depth);
+
 }  // namespace model_provenance::interchange
