@@ -793,7 +793,8 @@ catalog entry accounts for, and recorded files the source lacks."
   ;; lists: NAME is the recorded path, or #f for a whole origin.  Files
   ;; are looked for under ROOT (lint --inspect), else in the store item of
   ;; their origin when it is already there; a #:file that is absolute names
-  ;; a local file.
+  ;; a local file.  Under ROOT, weights whose place nothing says give
+  ;; 'unlocated.
   (let* ((origin (origin-named view (shipped-weights-input shipped)))
          (base (or root (and origin (origin-view-store-item origin))))
          (listed (shipped-weights-files shipped))
@@ -811,7 +812,7 @@ catalog entry accounts for, and recorded files the source lacks."
                        (string-append root "/" (origin-view-file-name origin)))))
         (if (and file (file-exists? file) (not (file-is-directory? file)))
             (list (list file (origin-view-sha256 origin) #f))
-            (list (list #f #f #f)))))
+            'unlocated)))
      ((file-is-directory? base)
       (map (lambda (path) (list (string-append base "/" path) (assoc-ref listed path) path))
            paths))
@@ -844,7 +845,7 @@ recorded file ROOT lacks is a warning too."
      (let* ((files (files-to-inspect view shipped root))
             (id (shipped-weights-id shipped))
             (location (shipped-weights-location shipped))
-            (artifact (and graph (member id (provenance-graph-ids graph)) (graph-node graph id)))
+            (artifact (and graph (graph-node graph id)))
             (bases (and graph artifact (pair? files)
                         (append-map (lambda (entry)
                                       (let ((node (graph-node graph (lineage-entry-id entry))))
@@ -853,16 +854,14 @@ recorded file ROOT lacks is a warning too."
                                                    (map (cut string-trim-right <> #\/) (artifact-uris node)))
                                             '())))
                                     (ancestors graph id)))))
+       (if (eq? files 'unlocated)
+        (list (warning view location 'inconsistent-annotation
+                       (format #f "weights '~a': neither #:file, #:files nor their origin's file name is found in ~a; not inspected"
+                               id root)
+                       '()))
        (append
-        (if (equal? files '((#f #f #f)))
-            (list (warning view location 'inconsistent-annotation
-                           (format #f "weights '~a': neither #:file, #:files nor their origin's file name is found in ~a; not inspected"
-                                   id root)
-                           '()))
-            '())
         ;; Recorded files that are not there: one line for them all.
         (match (filter-map (match-lambda
-                             ((#f _ _) #f)
                              ((file recorded name) (and (not (file-exists? file)) (or name file))))
                            files)
           (() '())
@@ -876,7 +875,6 @@ recorded file ROOT lacks is a warning too."
                           '()))))
         (append-map
          (match-lambda
-           ((#f _ _) '())
            ((file recorded name)
             (let ((what (if name (format #f "weights '~a' (~a)" id name) (format #f "weights '~a'" id))))
               (if (not (file-exists? file))
@@ -904,5 +902,5 @@ recorded file ROOT lacks is a warning too."
                                                 (inspection-format i) (inspection-error i))
                                         '()))
                          '())))))))
-         files))))
+         files)))))
    (filter shipped-weights-installed? (package-shipped-weights context view))))
