@@ -302,12 +302,15 @@ The manual: info model-provenance.
 (define %json-schema "urn:model-provenance:output:1")
 (define %json-schema-version 1)
 
-(define (json-document command context members)
+(define* (json-document command context members
+                        #:key (policy (and context (lint-context-policy context))))
+  ;; POLICY defaults to the context's; hub-lineage judges under one without
+  ;; a context.
   `((schema . ,%json-schema)
     (schema_version . ,%json-schema-version)
     (command . ,command)
     (program_version . ,%model-provenance-version)
-    (policy . ,(if context (policy-name (lint-context-policy context)) 'null))
+    (policy . ,(if policy (policy-name policy) 'null))
     (hardware . ,(if context (hardware-profile-name (lint-context-hardware context)) 'null))
     ,@members))
 
@@ -978,10 +981,9 @@ The manual: info model-provenance.
                              (lineage-finding-distance f) (lineage-finding-reason f)))))
     (if (eq? output-format 'json)
         (emit-json
-         `((schema . ,%json-schema) (schema_version . ,%json-schema-version)
-           (command . "hub-lineage") (program_version . ,%model-provenance-version)
-           (policy . ,(policy-name policy)) (hardware . null)
-           (models . ,(lineage-report-models report))
+         (json-document
+          "hub-lineage" #f
+          `((models . ,(lineage-report-models report))
            (declared_free . ,(lineage-report-declared-free report))
            (offending . ,(list->vector (map finding->json (lineage-report-offending report))))
            (undetermined . ,(lineage-report-undetermined report))
@@ -994,7 +996,8 @@ The manual: info model-provenance.
            (unreadable_lines . ,(lineage-report-error-count report))
            (errors . ,(list->vector
                        (map (match-lambda ((where . message) `((where . ,where) (message . ,message))))
-                            (lineage-report-errors report))))))
+                            (lineage-report-errors report)))))
+          #:policy policy))
         (let ((offending (lineage-report-offending report)))
           (format #t "~a model~:p, ~a declaring a license free under ~a.~%"
                   (lineage-report-models report) (lineage-report-declared-free report)
