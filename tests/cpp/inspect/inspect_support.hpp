@@ -4,14 +4,13 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
 
+#include "../interchange/test_support.hpp"
 #include "model-provenance/inspect.hpp"
 
 namespace model_provenance::inspect {
@@ -20,12 +19,8 @@ inline std::filesystem::path test_weights(const std::string& name) {
   return std::filesystem::path(MP_TEST_DATA) / "weights" / name;
 }
 
-inline std::string slurp(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
+// A file's bytes, read as the interchange tests read documents.
+using interchange::testing::slurp;
 
 // A real weights file a Debian package installs (tesseract-ocr-eng,
 // opencv-data, pocketsphinx-en-us; gnubg's is unpacked by
