@@ -31,6 +31,9 @@ json parse(std::string_view text, const Context& context, const std::string& lab
     return json::parse(text.begin(), text.end());
   } catch (const json::parse_error& e) {
     throw FormatError(fmt::format("{}: byte {}", label, e.byte > 0 ? e.byte - 1 : 0), "JSON: " + std::string(e.what()));
+  } catch (const json::exception& e) {
+    // Not only syntax: a number such as 1e999 overflows (out_of_range.406).
+    throw FormatError(label, "JSON: " + std::string(e.what()));
   }
 }
 

@@ -74,6 +74,13 @@ TEST(InspectKeras, BrokenAndDeepJsonAreErrors) {
   const Inspection nested = inspect_bytes(write_zip({{"metadata.json", metadata}, {"config.json", deep}}), "d.keras");
   ASSERT_TRUE(nested.error);
   EXPECT_EQ(*nested.error, "d.keras: config.json: byte 256: JSON nested no deeper than 256");
+  // Well-formed JSON whose number does not fit a double: once an uncaught
+  // out_of_range that aborted the process (found by fuzz-inspect_hdf5).
+  const Inspection overflow =
+      inspect_bytes(write_zip({{"metadata.json", metadata}, {"config.json", R"({"x": 1e999})"}}), "o.keras");
+  ASSERT_TRUE(overflow.error);
+  EXPECT_EQ(overflow.error->rfind("o.keras: config.json: JSON: ", 0), 0u) << *overflow.error;
+  EXPECT_NE(overflow.error->find("number overflow"), std::string::npos) << *overflow.error;
 }
 
 // ---------------------------------------------------------------------------
