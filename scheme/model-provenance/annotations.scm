@@ -264,11 +264,11 @@ nothing and located nowhere: what a document of another format declares."
     (match item
       ((? source?) item)
       (('source (? string? url) . rest)
-       (let ((fields (keyword-arguments location (format #f "~a source" what) rest '(date about))))
+       (let ((fields (keyword-arguments location (string-append what " source") rest '(date about))))
          (source url
-                 #:date (expect location (format #f "~a source #:date" what) string?
+                 #:date (expect location (string-append what " source #:date") string?
                                 (field fields 'date "") "a string")
-                 #:about (expect location (format #f "~a source #:about" what) string?
+                 #:about (expect location (string-append what " source #:about") string?
                                  (field fields 'about "") "a string"))))
       (_ (raise-annotation-error location
                              (format #f "~a: expected a list of (source URL #:date DATE #:about TEXT) forms, got ~s"
@@ -284,21 +284,21 @@ nothing and located nowhere: what a document of another format declares."
   (match value
     ((? compute?)
      (when (compute-hardware-profile value)
-       (check-hardware-profile location (format #f "~a #:hardware-profile" what)
+       (check-hardware-profile location (string-append what " #:hardware-profile")
                                (compute-hardware-profile value)))
      value)
     (('compute . rest)
      (let* ((fields (keyword-arguments location what rest
                                        '(flops hours hardware-profile peak-memory storage)))
             (number (lambda (name)
-                      (expect location (format #f "~a #:~a" what name) non-negative?
+                      (expect location (string-append what " #:" (symbol->string name)) non-negative?
                               (field fields name #f) "a non-negative number"))))
        (compute #:flops (number 'flops) #:hours (number 'hours)
                 #:hardware-profile (let ((profile (field fields 'hardware-profile #f)))
                                      (and profile
                                           (check-hardware-profile
-                                           location (format #f "~a #:hardware-profile" what)
-                                           (expect location (format #f "~a #:hardware-profile" what)
+                                           location (string-append what " #:hardware-profile")
+                                           (expect location (string-append what " #:hardware-profile")
                                                    string? profile "a hardware profile name (a string)"))))
                 #:peak-memory (number 'peak-memory) #:storage (number 'storage))))
     (_ (raise-annotation-error location
@@ -362,7 +362,7 @@ nothing and located nowhere: what a document of another format declares."
   (match arguments
     (((? string? id) . rest)
      (check-id location kind id)
-     (let* ((what (format #f "~a '~a'" kind id))
+     (let* ((what (string-append (symbol->string kind) " '" id "'"))
             (fields (begin
                       (unless (eq? kind 'document)
                         (for-each (lambda (name)
@@ -377,7 +377,7 @@ nothing and located nowhere: what a document of another format declares."
             (get (lambda (name default) (field fields name default)))
             (optional-string (lambda (name)
                                (let ((value (get name #f)))
-                                 (and value (expect location (format #f "~a #:~a" what name)
+                                 (and value (expect location (string-append what " #:" (symbol->string name))
                                                     string? value "a string"))))))
        (when (string-null? id)
          (raise-annotation-error location (format #f "~a: the id is empty" kind)))
@@ -396,21 +396,21 @@ nothing and located nowhere: what a document of another format declares."
             (format #f "~a: #:format ~a is the file's format; say what the document is with #:document-kind ~a"
                     what format-value format-value))))
        (let ((license (let ((value (get 'license #f)))
-                        (and value (check-license location (format #f "~a #:license" what) value))))
+                        (and value (check-license location (string-append what " #:license") value))))
              (sha256 (let ((value (get 'sha256 #f)))
                        (and value (sha256->hex
-                                   (expect location (format #f "~a #:sha256" what) sha256-string?
+                                   (expect location (string-append what " #:sha256") sha256-string?
                                            value "64 hexadecimal digits, or 52 in Guix's base32")))))
-             (uris (expect location (format #f "~a #:uris" what) string-list? (get 'uris '())
+             (uris (expect location (string-append what " #:uris") string-list? (get 'uris '())
                            "a list of strings"))
-             (availability (expect-one-of location (format #f "~a #:availability" what)
+             (availability (expect-one-of location (string-append what " #:availability")
                                           (get 'availability 'unknown) availabilities))
              (size (let ((value (get 'size #f)))
-                     (and value (expect location (format #f "~a #:size" what)
+                     (and value (expect location (string-append what " #:size")
                                         (lambda (v) (and (exact-integer? v) (>= v 0))) value
                                         "a number of bytes"))))
-             (sources (parse-sources location (format #f "~a #:sources" what) (get 'sources '())))
-             (backends (expect location (format #f "~a #:backends" what)
+             (sources (parse-sources location (string-append what " #:sources") (get 'sources '())))
+             (backends (expect location (string-append what " #:backends")
                                (lambda (v) (and (list? v)
                                                 (every (match-lambda
                                                          (((? symbol?) . (? boolean?)) #t)
@@ -418,11 +418,11 @@ nothing and located nowhere: what a document of another format declares."
                                                        v)))
                                (get 'backends '())
                                "a list of (BACKEND . PROPRIETARY?) pairs such as (cuda . #t)"))
-             (document-kind (expect-one-of location (format #f "~a #:document-kind" what)
+             (document-kind (expect-one-of location (string-append what " #:document-kind")
                                            (let ((value (get 'document-kind 'other)))
                                              (if (string? value) (string->symbol value) value))
                                            (document-kinds)))
-             (describes (expect location (format #f "~a #:describes" what) string-list?
+             (describes (expect location (string-append what " #:describes") string-list?
                                 (get 'describes '()) "a list of artifact ids")))
          (values (artifact id kind
                            #:name (or (optional-string 'name) "")
@@ -430,7 +430,7 @@ nothing and located nowhere: what a document of another format declares."
                            #:license license #:sha256 sha256 #:uris uris
                            #:format (let ((value (get 'format "")))
                                       (if (symbol? value) (symbol->string value)
-                                          (expect location (format #f "~a #:format" what)
+                                          (expect location (string-append what " #:format")
                                                   string? value "a string or symbol")))
                            #:availability availability
                            #:guix-package (optional-string 'guix-package)
@@ -439,9 +439,9 @@ nothing and located nowhere: what a document of another format declares."
                            #:document-kind document-kind #:describes describes)
                  (let ((input (optional-string 'input))
                        (file (optional-string 'file))
-                       (installed? (expect location (format #f "~a #:installed" what) boolean?
+                       (installed? (expect location (string-append what " #:installed") boolean?
                                            (get 'installed #t) "#t or #f"))
-                       (files (parse-files location (format #f "~a #:files" what) (get 'files '()))))
+                       (files (parse-files location (string-append what " #:files") (get 'files '()))))
                    (and (or input file (assq 'installed fields) (pair? files))
                         (shipped-weights id (or input "source") file sha256 location
                                          installed? files)))))))
@@ -453,23 +453,23 @@ nothing and located nowhere: what a document of another format declares."
   (match arguments
     (((? string? id) kind . rest)
      (check-id location 'step id)
-     (let* ((what (format #f "step '~a'" id))
+     (let* ((what (string-append "step '" id "'"))
             (kind (unquoted kind))
             (fields (keyword-arguments location what rest '(inputs outputs compute notes sources)))
             (get (lambda (name default) (field fields name default))))
        (when (string-null? id)
          (raise-annotation-error location "step: the id is empty"))
-       (expect-one-of location (format #f "~a kind" what) kind step-kinds)
+       (expect-one-of location (string-append what " kind") kind step-kinds)
        (step id kind
-             #:inputs (parse-inputs location (format #f "~a #:inputs" what) (get 'inputs '()))
-             #:outputs (let ((outputs (expect location (format #f "~a #:outputs" what) string-list?
+             #:inputs (parse-inputs location (string-append what " #:inputs") (get 'inputs '()))
+             #:outputs (let ((outputs (expect location (string-append what " #:outputs") string-list?
                                               (get 'outputs '()) "a list of artifact ids")))
                          (when (null? outputs)
                            (raise-annotation-error location (format #f "~a: #:outputs is empty" what)))
                          outputs)
-             #:compute (parse-compute location (format #f "~a #:compute" what) (get 'compute (compute)))
-             #:notes (expect location (format #f "~a #:notes" what) string? (get 'notes "") "a string")
-             #:sources (parse-sources location (format #f "~a #:sources" what) (get 'sources '())))))
+             #:compute (parse-compute location (string-append what " #:compute") (get 'compute (compute)))
+             #:notes (expect location (string-append what " #:notes") string? (get 'notes "") "a string")
+             #:sources (parse-sources location (string-append what " #:sources") (get 'sources '())))))
     (_ (raise-annotation-error location
                            (format #f "step: expected (step ID KIND #:field value ...), got ~s"
                                    (cons 'step arguments))))))

@@ -8,7 +8,9 @@
 ;;; http(s) URL on a real domain.
 
 (use-modules (srfi srfi-1) (srfi srfi-11) (srfi srfi-26) (srfi srfi-64) (ice-9 match) (ice-9 regex)
+             (ice-9 exceptions) (ice-9 ftw)
              (model-provenance annotations) (model-provenance catalog) (model-provenance cli)
+             (model-provenance config)
              (model-provenance evaluate) (model-provenance graph) (model-provenance lint))
 
 (define catalog (string-append (dirname (current-filename)) "/../../catalog"))
@@ -428,5 +430,82 @@
   (append (append-map (lambda (p) (source-problems (policy-name p) (policy-sources p))) (builtin-policies))
           (append-map (lambda (h) (source-problems (hardware-profile-name h) (hardware-profile-sources h)))
                       (builtin-hardware-profiles))))
+
+;;; The compiled catalog (compile-declarations), which commands run instead
+;;; of evaluating the catalog's source.
+
+(define (declarations-file-values file . options)
+  (call-with-values (lambda () (apply load-declarations file options)) list))
+
+(test-equal "every compiled catalog file gives what evaluating its source gives"
+  '()
+  (filter-map (lambda (name)
+                (let ((file (string-append %model-provenance-compiled-catalog-source "/" name))
+                      (compiled (string-append %model-provenance-compiled-catalog "/"
+                                               (basename name ".scm") ".go")))
+                  (and (not (and (file-exists? compiled)
+                                 (equal? (declarations-file-values file)
+                                         (declarations-file-values file #:compiled compiled))))
+                       name)))
+              (scandir %model-provenance-compiled-catalog-source (cut string-suffix? ".scm" <>))))
+
+(let* ((directory (string-append (or (getenv "TMPDIR") "/tmp") "/mp-compiled-"
+                                 (number->string (getpid))))
+       (file (string-append directory "/nets.scm"))
+       (compiled (string-append directory "/nets.go"))
+       (write-declarations (lambda (id license)
+                             (call-with-output-file file
+                               (lambda (port)
+                                 (format port "(define license ~s)~%" license)
+                                 (format port "(provenance~%  (weights ~s #:license license))~%" id)))))
+       (ids (lambda options
+              (let-values (((views declarations) (apply load-declarations file options)))
+                (append-map (lambda (d) (map artifact-id (provenance-artifacts d))) declarations))))
+       (set-time (lambda (path seconds) (utime path seconds seconds 0 0))))
+  (mkdir directory)
+  (write-declarations "compiled-net" "GPL-3.0-or-later")
+  (compile-declarations file compiled #:file-name "/installed/nets.scm")
+  ;; The source changes after compiling, yet looks older: the compiled
+  ;; file is what runs.
+  (write-declarations "edited-net" "GPL-3.0-or-later")
+  (set-time file 1000000000)
+  (set-time compiled 1000000100)
+  (test-equal "a compiled file at least as new as its source is what runs"
+    '("compiled-net")
+    (ids #:compiled compiled))
+  (set-time file 1000000200)
+  (test-equal "a compiled file older than its source is ignored"
+    '("edited-net")
+    (ids #:compiled compiled))
+  (test-equal "a compiled file that is missing is ignored"
+    '("edited-net")
+    (ids #:compiled (string-append directory "/missing.go")))
+  ;; Replaced, not overwritten: the compiled file that ran is still mapped.
+  (call-with-output-file (string-append compiled ".new") (cut display "not an ELF file" <>))
+  (rename-file (string-append compiled ".new") compiled)
+  (set-time compiled 1000000300)
+  (test-equal "a compiled file that does not load is ignored"
+    '("edited-net")
+    (ids #:compiled compiled))
+  ;; An annotation mistake found when the compiled file runs is located
+  ;; in the file it was compiled as.
+  (call-with-output-file file
+    (cut display "(define license \"GPL-3.0-or-later\")\n(provenance\n  (weights \"bad-net\" #:availability 'nowhere))\n" <>))
+  (compile-declarations file compiled #:file-name "/installed/nets.scm")
+  (test-equal "a mistake in compiled declarations is located in the file it was compiled as"
+    '("/installed/nets.scm" 2)            ; the clause's line, from 0
+    (guard (e ((annotation-error? e)
+               (let ((location (annotation-error-location e)))
+                 (list (assq-ref location 'filename) (assq-ref location 'line)))))
+      (ids #:compiled compiled)
+      'no-error))
+  (call-with-output-file file (cut display "(provenance (weights \"x\")" <>))
+  (test-assert "a file that does not compile is an input error naming it"
+    (guard (e ((input-error? e) (string-prefix? file (exception-message e))))
+      (compile-declarations file compiled)
+      #f))
+  (for-each (lambda (name) (delete-file (string-append directory "/" name)))
+            (scandir directory (negate (cut member <> '("." "..")))))
+  (rmdir directory))
 
 (test-end "catalog")
