@@ -8,7 +8,6 @@
 // Guile's own checks, which would longjmp.  Data crosses the boundary in
 // batches of plain Scheme values (vectors, lists, strings, symbols); the
 // Scheme modules wrap them in records.
-#include <gc/gc.h>
 #include <libguile.h>
 
 #include <algorithm>
@@ -800,15 +799,71 @@ SCM id_strings_of(SCM graph, const mp::Snapshot& g) {
 SCM cached_id(SCM strings, const mp::Snapshot& g, mp::NodeId node) {
   SCM id = SCM_SIMPLE_VECTOR_REF(strings, node);
   if (scm_is_false(id)) {
-    const std::string_view text = g.id(node);
-    bool ascii = true;
-    for (const char c : text) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
-    const std::string valid = ascii ? std::string() : valid_utf8(text);
-    id = scm_symbol_to_string(ascii ? scm_from_latin1_symboln(text.data(), text.size())
-                                    : scm_from_utf8_symboln(valid.data(), valid.size()));
+    const std::string valid = valid_utf8(g.id(node));
+    id = scm_symbol_to_string(scm_from_utf8_symboln(valid.data(), valid.size()));
     SCM_SIMPLE_VECTOR_SET(strings, node, id);
   }
   return id;
+}
+
+// Makes the id strings of NODES not made yet.  ASCII ids become read-only
+// substrings of one string holding them all: one small object each, where
+// interning a symbol per id made the first lineage of 100,000 nodes cost
+// 140 ms.  Other ids go through symbols (cached_id), which validate them.
+void cache_ids(SCM strings, const mp::Snapshot& g, const std::vector<mp::NodeId>& nodes) {
+  std::vector<mp::NodeId> ascii;
+  std::size_t bytes = 0;
+  for (const mp::NodeId node : nodes) {
+    if (scm_is_true(SCM_SIMPLE_VECTOR_REF(strings, node))) continue;
+    const std::string_view text = g.id(node);
+    if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+      ascii.push_back(node);
+      bytes += text.size();
+    } else {
+      cached_id(strings, g, node);
+    }
+  }
+  if (ascii.empty()) return;
+  std::string all;
+  all.reserve(bytes);
+  for (const mp::NodeId node : ascii) all += g.id(node);
+  const SCM whole = scm_from_latin1_stringn(all.data(), all.size());
+  std::size_t start = 0;
+  for (const mp::NodeId node : ascii) {
+    // A node listed twice is made once.
+    if (scm_is_true(SCM_SIMPLE_VECTOR_REF(strings, node))) {
+      start += g.id(node).size();
+      continue;
+    }
+    const std::size_t end = start + g.id(node).size();
+    SCM_SIMPLE_VECTOR_SET(strings, node, scm_c_substring_read_only(whole, start, end));
+    start = end;
+  }
+  scm_remember_upto_here_1(whole);
+}
+
+// Whether instances of VTABLE, a record type of FIELDS fields, are plain
+// words: every field a boxed Scheme value, no finalizer, not applicable,
+// so that plain_record may make them as scm_c_make_struct would.
+bool plain_record_type(SCM vtable, std::size_t fields) {
+  if (!SCM_STRUCTP(vtable) || scm_is_false(scm_struct_vtable_p(vtable)) || SCM_VTABLE_SIZE(vtable) != fields)
+    return false;
+  if (SCM_VTABLE_INSTANCE_FINALIZER(vtable) != nullptr || SCM_VTABLE_FLAG_IS_SET(vtable, SCM_VTABLE_FLAG_APPLICABLE))
+    return false;
+  const std::uint32_t* unboxed = SCM_VTABLE_UNBOXED_FIELDS(vtable);
+  for (std::size_t word = 0; unboxed && word < (fields + 31) / 32; ++word)
+    if (unboxed[word] != 0) return false;
+  return true;
+}
+
+// A record of VTABLE (checked by plain_record_type) with FIELDS: one
+// allocation, without scm_c_make_struct's variadic arguments and checks,
+// which were a fifth of returning a large lineage.
+template <std::size_t N>
+SCM plain_record(SCM vtable, const SCM (&fields)[N]) {
+  const SCM record = scm_words(SCM_UNPACK(vtable) | scm_tc3_struct, N + 1);
+  for (std::size_t i = 0; i < N; ++i) SCM_STRUCT_SLOT_SET(record, i, fields[i]);
+  return record;
 }
 
 // The entries of a lineage, each #(id depth node-type kind license nearer),
@@ -819,6 +874,13 @@ SCM cached_id(SCM strings, const mp::Snapshot& g, mp::NodeId node) {
 SCM lineage_entries(SCM graph, const mp::Snapshot& g, mp::NodeId start, const std::vector<mp::LineageEntry>& entries,
                     bool toward_ancestors, const mp::LineageFilter& filter, SCM record_type) {
   const SCM ids = id_strings_of(graph, g);
+  {
+    // Neighbours are in the lineage too: these are all the ids it names.
+    std::vector<mp::NodeId> nodes{start};
+    nodes.reserve(entries.size() + 1);
+    for (const auto& entry : entries) nodes.push_back(entry.node);
+    cache_ids(ids, g, nodes);
+  }
   const Nearer nearer(g, start, entries, toward_ancestors, filter);
   // The symbols of node types and kinds, looked up once per call: a symbol
   // is interned, so these are the very symbols `symbol` would return.
@@ -842,14 +904,6 @@ SCM lineage_entries(SCM graph, const mp::Snapshot& g, mp::NodeId start, const st
     return artifact_kinds[index];
   };
   const bool records = scm_is_true(record_type);
-  // Everything made here is part of the result, alive until it is
-  // returned: the collector, which would mark it again at every collection
-  // the allocations trigger (most of the time for 100,000 entries), waits.
-  // Nothing below raises.
-  const struct CollectorPause {
-    CollectorPause() { GC_disable(); }
-    ~CollectorPause() { GC_enable(); }
-  } pause;
   SCM list = SCM_EOL;
   for (auto entry = entries.rbegin(); entry != entries.rend(); ++entry) {
     const mp::NodeId n = entry->node;
@@ -862,9 +916,7 @@ SCM lineage_entries(SCM graph, const mp::Snapshot& g, mp::NodeId start, const st
     const SCM type = g.is_step(n) ? step_symbol : artifact_symbol;
     const SCM kind = kind_symbol(n);
     const SCM license_text = license ? id_string(*license) : SCM_BOOL_F;
-    const SCM item = records ? scm_c_make_struct(record_type, 0, 6, SCM_UNPACK(id), SCM_UNPACK(depth),
-                                                 SCM_UNPACK(type), SCM_UNPACK(kind), SCM_UNPACK(license_text),
-                                                 SCM_UNPACK(neighbours))
+    const SCM item = records ? plain_record(record_type, {id, depth, type, kind, license_text, neighbours})
                              : make_vector({id, depth, type, kind, license_text, neighbours});
     list = scm_cons(item, list);
   }
@@ -885,8 +937,7 @@ MP_PRIMITIVE(graph_lineage, "%graph-lineage", 6, 1,
     const auto filter = Reader{4}.filter(roles, step_kinds, max_depth);
     SCM type = SCM_BOOL_F;
     if (!SCM_UNBNDP(record_type) && scm_is_true(record_type)) {
-      if (!SCM_STRUCTP(record_type) || scm_is_false(scm_struct_vtable_p(record_type)) ||
-          SCM_VTABLE_SIZE(record_type) != 6)
+      if (!plain_record_type(record_type, 6))
         throw ArgumentError{7, "a record type of six fields, or #f", record_type};
       type = record_type;
     }

@@ -90,6 +90,31 @@
   (lineage-entry-nearer (find (lambda (e) (string=? (lineage-entry-id e) "sf-binpack"))
                               (ancestors graph "sf-net"))))
 
+(let* ((unicode (make-provenance-graph
+                  (list (artifact "données-ü" 'dataset) (artifact "net" 'weights) (artifact "net-2" 'weights))
+                  (list (step "entraîner" 'train #:inputs '(("données-ü" . training-data))
+                              #:outputs '("net"))
+                        (step "tune" 'fine-tune #:inputs '(("net" . initial-weights))
+                              #:outputs '("net-2")))))
+       (first (ancestors unicode "net-2"))
+       (again (ancestors unicode "net-2"))
+       (ids (map lineage-entry-id first)))
+  (test-equal "lineage ids, ASCII or not, are the graph's ids"
+    '("données-ü" "entraîner" "net" "tune")
+    (sort ids string<?))
+  (test-assert "every lineage of a graph returns the same id strings"
+    (every eq? ids (map lineage-entry-id again)))
+  (test-assert "the nearer ids are those same strings"
+    (every (lambda (entry)
+             (every (lambda (near) (memq near (cons "net-2" ids)))
+                    (filter (cut member <> ids) (lineage-entry-nearer entry))))
+           first))
+  (test-equal "lineage ids are read-only"
+    (map (const 'error) ids)
+    (map (lambda (id)
+           (catch #t (lambda () (string-set! id 0 #\x) 'mutated) (const 'error)))
+         ids)))
+
 (test-equal "descendants"
   '(("finetune-sf" . 2) ("generate-sf-data" . 1) ("sf-binpack" . 1) ("sf-net" . 2)
     ("sf-net-v2" . 2) ("train-sf" . 2))
