@@ -576,6 +576,8 @@ struct Evaluator::State {
     }
   }
 
+  // Every step's own cost, kept for the orders other than that of
+  // addition: Kahn's, and Knuth's (again for each target on a cycle).
   std::vector<Cost> own_step_costs() const {
     const Snapshot& g = graph();
     std::vector<Cost> costs(g.step_count());
