@@ -144,15 +144,22 @@ struct RawGraph {
   }
 
   // Both passes (the second counting missing facts as obstacles) over the
-  // steps in Kahn's order, then the summaries.
-  std::vector<RawSummary> run() const {
+  // steps in Kahn's order, then the summaries.  With `prefetch_ahead`, the
+  // pass asks for the costs of the inputs of the step that many steps
+  // ahead, as the evaluator does (evaluate_bench.cpp reports both).
+  std::vector<RawSummary> run(std::size_t prefetch_ahead = 0) const {
     auto definite = [](RawCost c) {
       c.blockers = RawCost::sat(c.blockers + c.missing);
       return c;
     };
     std::vector<std::array<RawCost, 2>> cost(artifacts), step_cost(steps);
     for (std::uint32_t a = 0; a < artifacts; ++a) cost[a] = {leaf[a], definite(leaf[a])};
-    for (const std::uint32_t s : order) {
+    for (std::size_t k = 0; k < order.size(); ++k) {
+      const std::uint32_t s = order[k];
+      if (prefetch_ahead && k + prefetch_ahead < order.size()) {
+        const std::uint32_t next = order[k + prefetch_ahead];
+        for (auto i = in_first[next]; i < in_first[next + 1]; ++i) __builtin_prefetch(&cost[in[i]]);
+      }
       std::array<RawCost, 2> total{own[s], definite(own[s])};
       for (auto i = in_first[s]; i < in_first[s + 1]; ++i) {
         total[0] += cost[in[i]][0];

@@ -5,10 +5,10 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <limits>
 #include <queue>
-#include <unordered_map>
 #include <unordered_set>
 
 #include "model-provenance/lineage.hpp"
@@ -118,18 +118,77 @@ struct Findings {
 
 struct StepAssessment {
   Cost cost;  // the step's own: compute hours, obstacles, missing facts
-  std::string backend, device;
+  std::string backend, device;  // with findings only
   std::optional<double> hours;
 };
 
+// What is known of an artifact besides its costs, as bits of ArtifactSlot::facts.
+enum ArtifactFact : std::uint8_t {
+  is_weights = 1,
+  license_blocks = 2,           // its license, judged for its kind, is not acceptable
+  license_missing = 4,          // its license is unrecorded or of unknown freeness, and the policy
+                                // judges licenses of its kind
+  non_free_weights = 8,         // weights under a license the policy rejects for weights
+  free_as_weights = 16,         // a license the policy accepts for weights
+  derived_from_non_free = 32,   // made, through any steps, from non_free_weights
+};
+
+// Everything a pass reads of an input artifact, in one 32-byte slot that
+// never straddles cache lines: the passes read each input at a random
+// place, and separate arrays (costs, flags, how many producers are left)
+// would each cost a cache miss.
+struct alignas(32) ArtifactSlot {
+  std::array<Cost, 2> cost;       // by pass
+  std::uint32_t producers_left;   // steps making it not yet costed (acyclic passes)
+  std::uint8_t facts;             // ArtifactFact bits; kept in the shared results only
+};
+static_assert(sizeof(ArtifactSlot) == 32, "an artifact's slot fills half a cache line");
+
 // Results of both passes, side by side: an acyclic graph computes them in
-// one traversal, and each read of an artifact's costs is one cache miss.
-// An artifact's choice (the step making it, or taking it as it is) is not
-// stored: it is whichever option costs what the artifact costs.
+// one traversal.  An artifact's choice (the step making it, or taking it as
+// it is) is not stored: it is whichever option costs what the artifact costs.
 struct PassResults {
-  std::vector<std::array<Cost, 2>> artifact_cost;
+  std::vector<ArtifactSlot> artifacts;
   std::vector<std::array<Cost, 2>> step_cost;
   std::optional<NodeId> forbidden;  // may not be taken as it is
+};
+
+// An open-addressing map from small keys (interned string addresses, node
+// numbers) to indexes: a lookup per artifact or step must cost less than a
+// std::unordered_map's division and pointer chase.
+class FlatIndex {
+ public:
+  std::optional<std::uint32_t> find(std::uint64_t key) const {
+    if (slots_.empty()) return std::nullopt;
+    for (std::size_t i = position(key);; i = (i + 1) & (slots_.size() - 1)) {
+      if (slots_[i].first == key) return slots_[i].second;
+      if (slots_[i].first == vacant) return std::nullopt;
+    }
+  }
+  void insert(std::uint64_t key, std::uint32_t value) {
+    if (2 * (count_ + 1) > slots_.size()) grow();
+    std::size_t i = position(key);
+    while (slots_[i].first != vacant && slots_[i].first != key) i = (i + 1) & (slots_.size() - 1);
+    count_ += slots_[i].first == vacant;
+    slots_[i] = {key, value};
+  }
+
+ private:
+  static constexpr std::uint64_t vacant = ~std::uint64_t{0};
+  std::size_t position(std::uint64_t key) const {
+    return static_cast<std::size_t>((key * 0x9E37'79B9'7F4A'7C15) >> shift_);
+  }
+  void grow() {
+    auto old = std::move(slots_);
+    slots_.assign(old.empty() ? 16 : 2 * old.size(), {vacant, 0});
+    shift_ = 64 - static_cast<int>(std::countr_zero(slots_.size()));
+    count_ = 0;
+    for (const auto& [key, value] : old)
+      if (key != vacant) insert(key, value);
+  }
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> slots_;
+  std::size_t count_ = 0;
+  int shift_ = 64;
 };
 
 std::string gib(std::uint64_t bytes) { return fmt::format("{:.1f} GiB", bytes / double(1 << 30)); }
@@ -141,20 +200,23 @@ struct Evaluator::State {
   Policy policy;
   HardwareProfile hardware;
   std::vector<HardwareProfile> known_profiles;
-  // Licenses are interned strings: equal text, same pointer.  Filled while
-  // constructing, read-only afterwards.
-  std::unordered_map<const char*, LicenseJudgement> license_cache[5];  // by criterion
-  std::vector<Freeness> own_license;       // by artifact, for its kind; unknown if none
-  std::vector<bool> non_free_weights_flag; // by artifact
-  std::vector<Cost> obtain_cost;     // by artifact
-  std::vector<Cost> step;            // by step index: its own compute and obstacles
-  PassResults passes;
+  // Licenses are interned strings: equal text, same pointer.  Each
+  // distinct license is judged once, for the criteria its artifacts need,
+  // while constructing; read-only afterwards.
+  FlatIndex license_index;  // address of the text -> licenses
+  std::vector<std::array<std::optional<LicenseJudgement>, 5>> licenses;  // by criterion
+  // By step index: its own compute and obstacles.  Only graphs that are not
+  // costed in order of addition need them kept (Kahn's order, Knuth's).
+  std::vector<Cost> step;
+  PassResults passes;  // its artifact slots also hold every artifact's facts
   std::vector<bool> in_cycle;         // by node
-  std::vector<bool> derived_from_non_free;  // by artifact
   // The hardware's capacity for each backend of a software that runs a
   // step (nullptr: not offered), by runner.  Used only while constructing
   // (assess_step without findings), emptied afterwards.
-  mutable std::unordered_map<NodeId, std::vector<const BackendCapacity*>> runner_capacities;
+  mutable FlatIndex runner_index;
+  mutable std::vector<std::vector<const BackendCapacity*>> runner_capacities;
+
+  std::uint8_t facts(NodeId artifact) const { return passes.artifacts[artifact].facts; }
 
   const Snapshot& graph() const { return *snapshot; }
 
@@ -168,71 +230,88 @@ struct Evaluator::State {
     return policy.weights_licenses;
   }
 
-  // Parses and judges every distinct license once, and records each
-  // artifact's freeness, while constructing.
-  void prime_license_cache() {
-    const Snapshot& g = graph();
-    own_license.assign(g.artifact_count(), Freeness::unknown);
-    non_free_weights_flag.assign(g.artifact_count(), false);
-    for (NodeId a = 0; a < g.artifact_count(); ++a) {
-      const auto license = g.license(a);
-      if (!license) continue;
-      const auto kind = g.artifact_kind(a);
-      for (auto criterion : {criterion_for(kind), policy.weights_licenses}) {
-        auto& cache = license_cache[static_cast<int>(criterion)];
-        if (!cache.count(license->data()))
-          cache.emplace(license->data(), judge_license(parse_license_expression(*license), criterion,
-                                                       policy.license_overrides));
-      }
-      own_license[a] = judge_cached(*license, criterion_for(kind)).freeness;
-      non_free_weights_flag[a] = kind == ArtifactKind::weights &&
-                                 judge_cached(*license, policy.weights_licenses).freeness == Freeness::non_free;
+  static Cost license_cost(std::uint8_t facts) {
+    Cost cost;
+    cost.blockers = (facts & license_blocks) ? 1 : 0;
+    cost.missing = (facts & license_missing) ? 1 : 0;
+    return cost;
+  }
+
+  static std::uint64_t address(std::string_view text) { return reinterpret_cast<std::uintptr_t>(text.data()); }
+
+  // The number of a distinct license in `licenses`, adding it the first
+  // time (while constructing only: afterwards `licenses` is read-only).
+  std::uint32_t license_number(std::string_view license) {
+    auto index = license_index.find(address(license));
+    if (!index) {
+      index = static_cast<std::uint32_t>(licenses.size());
+      licenses.emplace_back();
+      license_index.insert(address(license), *index);
     }
+    return *index;
+  }
+
+  // The freeness of a license under a criterion, judging it the first time.
+  Freeness judge_once(std::string_view license, LicenseCriterion criterion) {
+    auto& judged = licenses[license_number(license)][static_cast<int>(criterion)];
+    if (!judged) judged = judge_license(parse_license_expression(license), criterion, policy.license_overrides);
+    return judged->freeness;
   }
 
   LicenseJudgement judge_cached(std::string_view license, LicenseCriterion criterion) const {
-    const auto& cache = license_cache[static_cast<int>(criterion)];
-    if (auto found = cache.find(license.data()); found != cache.end()) return found->second;
+    if (const auto index = license_index.find(address(license)))
+      if (const auto& judged = licenses[*index][static_cast<int>(criterion)]) return *judged;
     return judge_license(parse_license_expression(license), criterion, policy.license_overrides);
   }
 
-  // The license of an artifact, judged for its kind.
+  // An artifact's facts, from its record and its license judged for its
+  // kind and as weights.
+  std::uint8_t find_facts(NodeId artifact) {
+    const Snapshot& g = graph();
+    const ArtifactKind kind = g.artifact_kind(artifact);
+    const LicenseCriterion own = criterion_for(kind);
+    std::uint8_t facts = kind == ArtifactKind::weights ? is_weights : 0;
+    const auto license = g.license(artifact);
+    if (!license) return own == LicenseCriterion::any ? facts : facts | license_missing;
+    const Freeness freeness = judge_once(*license, own);
+    // A policy that ignores licenses of this kind needs none recorded.
+    if (own != LicenseCriterion::any && freeness == Freeness::non_free) facts |= license_blocks;
+    if (own != LicenseCriterion::any && freeness == Freeness::unknown) facts |= license_missing;
+    const Freeness as_weights = judge_once(*license, policy.weights_licenses);
+    if (as_weights == Freeness::free) facts |= free_as_weights;
+    if (as_weights == Freeness::non_free && kind == ArtifactKind::weights) facts |= non_free_weights;
+    return facts;
+  }
+
+  // The license of an artifact, judged for its kind: without findings,
+  // as find_facts recorded it.
   Cost assess_license(NodeId artifact, Findings* findings) const {
+    if (!findings) return license_cost(facts(artifact));
     Cost cost;
     const Snapshot& g = graph();
     // A policy that ignores licenses of this kind needs none recorded.
     if (criterion_for(g.artifact_kind(artifact)) == LicenseCriterion::any) return cost;
     const auto license = g.license(artifact);
-    const std::string id(findings ? g.id(artifact) : std::string_view());
+    const std::string id(g.id(artifact));
     if (!license) {
       ++cost.missing;
-      if (findings)
-        findings->missing.push_back({artifact, "license",
-                                     fmt::format("the license of '{}' is not recorded", id)});
-      return cost;
-    }
-    if (!findings) {
-      if (own_license[artifact] == Freeness::non_free) ++cost.blockers;
-      if (own_license[artifact] == Freeness::unknown) ++cost.missing;
+      findings->missing.push_back({artifact, "license", fmt::format("the license of '{}' is not recorded", id)});
       return cost;
     }
     const auto criterion = criterion_for(g.artifact_kind(artifact));
     const auto judgement = judge_cached(*license, criterion);
     if (judgement.freeness == Freeness::non_free) {
       ++cost.blockers;
-      if (findings)
-        findings->blockers.push_back(
-            {artifact, BlockerKind::non_free_license,
-             fmt::format("license {} of '{}' is not acceptable: {}", *license, id, judgement.reason)});
+      findings->blockers.push_back(
+          {artifact, BlockerKind::non_free_license,
+           fmt::format("license {} of '{}' is not acceptable: {}", *license, id, judgement.reason)});
     } else if (judgement.freeness == Freeness::unknown) {
       ++cost.missing;
-      if (findings)
-        findings->missing.push_back(
-            {artifact, "license",
-             *license == "NONE"
-                 ? fmt::format("'{}' is published with no licence stated (NONE)", id)
-                 : fmt::format("whether license {} of '{}' is free is unknown: {}", *license, id,
-                               judgement.reason)});
+      findings->missing.push_back(
+          {artifact, "license",
+           *license == "NONE" ? fmt::format("'{}' is published with no licence stated (NONE)", id)
+                              : fmt::format("whether license {} of '{}' is free is unknown: {}", *license, id,
+                                            judgement.reason)});
     }
     return cost;
   }
@@ -287,6 +366,19 @@ struct Evaluator::State {
         break;
     }
     return cost;
+  }
+
+  // Taking an artifact as it is, in the passes.  A policy that asks for
+  // networks to be re-made from their data does not let a network whose
+  // making is recorded be taken as it is: its plan goes up to where that
+  // making fails, and the blame names the network upstream, not an
+  // intermediate re-encoding of it.  A network nothing makes is still an
+  // option, blocked as starting weights.
+  Cost obtain_cost(NodeId artifact) const {
+    const Snapshot& g = graph();
+    if (!policy.start_from_free_weights && (facts(artifact) & is_weights) && in_degree(artifact, g.graph()) > 0)
+      return unreachable;
+    return assess_obtain(artifact, nullptr);
   }
 
   // The reference throughput for compute given as hours on another profile:
@@ -355,10 +447,14 @@ struct Evaluator::State {
     // resolves them itself.
     const std::vector<const BackendCapacity*>* resolved = nullptr;
     if (!findings) {
-      auto [entry, added] = runner_capacities.try_emplace(*runner);
-      if (added)
-        for (const auto& backend : runner_backends) entry->second.push_back(hardware.backend(g.text(backend.backend)));
-      resolved = &entry->second;
+      auto index = runner_index.find(*runner);
+      if (!index) {
+        index = static_cast<std::uint32_t>(runner_capacities.size());
+        runner_index.insert(*runner, *index);
+        auto& capacities = runner_capacities.emplace_back();
+        for (const auto& backend : runner_backends) capacities.push_back(hardware.backend(g.text(backend.backend)));
+      }
+      resolved = &runner_capacities[*index];
     }
     for (std::size_t i = 0; i < runner_backends.size(); ++i) {
       const auto& backend = runner_backends[i];
@@ -400,8 +496,12 @@ struct Evaluator::State {
         });
       return result;
     }
-    result.backend = best->backend;
-    result.device = best->device;
+    // Names are for plans; copying them for every step of a hub would cost
+    // more than the rest of its assessment.
+    if (findings) {
+      result.backend = best->backend;
+      result.device = best->device;
+    }
 
     // Compute decides only against a budget: under a policy without one
     // (OSAID, Debian's, MOF), an unknown figure leaves the wall-clock
@@ -440,9 +540,50 @@ struct Evaluator::State {
   PassResults empty_results() const {
     const Snapshot& g = graph();
     PassResults results;
-    results.artifact_cost.resize(g.artifact_count());
+    results.artifacts.resize(g.artifact_count());
     results.step_cost.assign(g.step_count(), {unreachable, unreachable});
     return results;
+  }
+
+  // The slots the passes start from: each artifact's facts, its costs
+  // taken as it is, and how many steps make it.  Facts and those costs rest
+  // only on the artifact's license, kind and availability and on whether a
+  // step makes it: artifacts alike in these (in a hub, nearly all are alike
+  // to some other) copy them from the first such artifact.
+  void fill_artifact_slots() {
+    const Snapshot& g = graph();
+    FlatIndex alike_index;
+    std::vector<ArtifactSlot> alike;
+    passes.artifacts.clear();
+    passes.artifacts.reserve(g.artifact_count());
+    for (NodeId a = 0; a < g.artifact_count(); ++a) {
+      const auto license = g.license(a);
+      const auto producers = static_cast<std::uint32_t>(in_degree(a, g.graph()));
+      const std::uint64_t key = (license ? std::uint64_t{license_number(*license)} + 1 : 0) << 8 |
+                                static_cast<std::uint64_t>(g.artifact_kind(a)) << 4 |
+                                static_cast<std::uint64_t>(g.availability(a)) << 1 | (producers > 0);
+      ArtifactSlot& slot = passes.artifacts.emplace_back();
+      if (const auto first = alike_index.find(key)) {
+        slot = alike[*first];
+      } else {
+        slot.facts = find_facts(a);
+        const Cost obtain = obtain_cost(a);
+        slot.cost = {in_pass(obtain, Pass::optimistic), in_pass(obtain, Pass::definite)};
+        alike_index.insert(key, static_cast<std::uint32_t>(alike.size()));
+        alike.push_back(slot);
+      }
+      slot.producers_left = producers;
+    }
+  }
+
+  // Every step's own cost, kept for the orders other than that of
+  // addition: Kahn's, and Knuth's (again for each target on a cycle).
+  std::vector<Cost> own_step_costs() const {
+    const Snapshot& g = graph();
+    std::vector<Cost> costs(g.step_count());
+    for (std::size_t i = 0; i < g.step_count(); ++i)
+      costs[i] = assess_step(static_cast<NodeId>(g.artifact_count() + i), nullptr).cost;
+    return costs;
   }
 
   // Costs step s in pass p from its inputs' costs, lowering its outputs'.
@@ -450,70 +591,92 @@ struct Evaluator::State {
     const Snapshot& g = graph();
     const NodeId node = static_cast<NodeId>(g.artifact_count() + s);
     Cost total = in_pass(step[s], static_cast<Pass>(p));
-    for (const auto& input : g.inputs(node)) total += results.artifact_cost[input.artifact][p];
+    for (const auto& input : g.inputs(node)) total += results.artifacts[input.artifact].cost[p];
     results.step_cost[s][p] = total;
     for (const auto& output : g.outputs(node))
-      if (total < results.artifact_cost[output.artifact][p]) results.artifact_cost[output.artifact][p] = total;
+      if (total < results.artifacts[output.artifact].cost[p]) results.artifacts[output.artifact].cost[p] = total;
+  }
+
+  // Costs step s (own cost `own`) in both passes from its inputs' costs,
+  // into `total`, lowering its outputs' costs and marking them derived from
+  // non-free weights when it derives from such weights; outputs whose last
+  // producer this is go to `ready`, if given.  False, changing nothing,
+  // when a step not yet costed makes one of its inputs.
+  bool cost_acyclic_step(PassResults& results, std::size_t s, const Cost& own, std::array<Cost, 2>& total,
+                         std::vector<NodeId>* ready = nullptr) const {
+    const Snapshot& g = graph();
+    const NodeId node = static_cast<NodeId>(g.artifact_count() + s);
+    total = {in_pass(own, Pass::optimistic), in_pass(own, Pass::definite)};
+    bool derives = false;
+    for (const auto& input : g.inputs(node)) {
+      const ArtifactSlot& slot = results.artifacts[input.artifact];
+      if (slot.producers_left != 0) return false;
+      total[0] += slot.cost[0];
+      total[1] += slot.cost[1];
+      derives |= derives_weights(input.role) && (slot.facts & (derived_from_non_free | non_free_weights));
+    }
+    for (const auto& output : g.outputs(node)) {
+      ArtifactSlot& slot = results.artifacts[output.artifact];
+      for (int p : {0, 1})
+        if (total[p] < slot.cost[p]) slot.cost[p] = total[p];
+      if (derives) slot.facts |= derived_from_non_free;
+      if (--slot.producers_left == 0 && ready) ready->push_back(output.artifact);
+    }
+    return true;
   }
 
   // On an acyclic graph, any order in which an artifact comes after all its
   // producers settles it at its least cost: both passes in one linear
-  // traversal (Kahn's order), no priority queue.  Also marks weights derived
-  // from weights whose license the policy rejects.
-  PassResults acyclic_passes(std::vector<bool>& derived_from_non_free) const {
+  // traversal, no priority queue.  Steps are usually added after the steps
+  // making their inputs (a hub adds a model after its base): then the order
+  // of addition is such an order, far kinder to caches, and each step is
+  // assessed as it comes.  False, leaving the results partial, when a step
+  // uses an artifact that a later step makes.
+  //
+  // Nearly all the time goes into waiting for input slots, read at random
+  // places.  So steps are assessed a batch at a time, and the passes over
+  // the batch run in a tight loop that asks for the input slots of a step
+  // some steps ahead: many slots are fetched at once instead of one by one.
+  bool passes_in_order_of_addition(PassResults& results) const {
+    const Snapshot& g = graph();
+    const auto artifacts = static_cast<NodeId>(g.artifact_count());
+    const std::size_t steps = g.step_count();
+    constexpr std::size_t batch = 256, ahead = 16;
+    std::array<Cost, batch> own;
+    results.step_cost.clear();
+    results.step_cost.reserve(steps);
+    for (std::size_t first = 0; first < steps; first += batch) {
+      const std::size_t end = std::min(steps, first + batch);
+      for (std::size_t s = first; s < end; ++s)
+        own[s - first] = assess_step(static_cast<NodeId>(artifacts + s), nullptr).cost;
+      for (std::size_t s = first; s < end; ++s) {
+        if (s + ahead < steps)
+          for (const auto& input : g.inputs(static_cast<NodeId>(artifacts + s + ahead)))
+            __builtin_prefetch(&results.artifacts[input.artifact]);
+        if (!cost_acyclic_step(results, s, own[s - first], results.step_cost.emplace_back())) return false;
+      }
+    }
+    return true;
+  }
+
+  // Otherwise Kahn's order, from the start again: an artifact is ready once
+  // all its producers are costed, a step once all its inputs are ready.
+  void passes_in_kahn_order(PassResults& results) const {
     const Snapshot& g = graph();
     const auto& structure = g.graph();
     const std::size_t artifacts = g.artifact_count(), steps = g.step_count();
-    PassResults results = empty_results();
-    std::vector<std::uint32_t> waiting(steps), producers_left(artifacts);
     std::vector<NodeId> ready;
-    auto reset = [&] {
-      for (NodeId a = 0; a < artifacts; ++a) {
-        results.artifact_cost[a] = {in_pass(obtain_cost[a], Pass::optimistic),
-                                    in_pass(obtain_cost[a], Pass::definite)};
-        producers_left[a] = static_cast<std::uint32_t>(in_degree(a, structure));
-      }
-      derived_from_non_free.assign(artifacts, false);
-      ready.clear();
-    };
-    auto run_step = [&](std::size_t s) {
-      const NodeId node = static_cast<NodeId>(artifacts + s);
-      std::array<Cost, 2> total{in_pass(step[s], Pass::optimistic), in_pass(step[s], Pass::definite)};
-      bool derives = false;
-      for (const auto& input : g.inputs(node)) {
-        const auto& cost = results.artifact_cost[input.artifact];
-        total[0] += cost[0];
-        total[1] += cost[1];
-        derives |= derives_weights(input.role) &&
-                   (derived_from_non_free[input.artifact] || non_free_weights(input.artifact));
-      }
-      results.step_cost[s] = total;
-      for (const auto& output : g.outputs(node)) {
-        auto& cost = results.artifact_cost[output.artifact];
-        for (int p : {0, 1})
-          if (total[p] < cost[p]) cost[p] = total[p];
-        if (derives) derived_from_non_free[output.artifact] = true;
-        if (--producers_left[output.artifact] == 0) ready.push_back(output.artifact);
-      }
-    };
-
-    // Steps are usually added after the steps making their inputs (a hub
-    // adds a model after its base): then the order of addition is an order
-    // of derivation, and walking records in order is far kinder to caches.
-    reset();
-    bool in_order = true;
-    for (std::size_t s = 0; s < steps && in_order; ++s) {
-      for (const auto& input : g.inputs(static_cast<NodeId>(artifacts + s)))
-        in_order &= producers_left[input.artifact] == 0;
-      if (in_order) run_step(s);
+    for (NodeId a = 0; a < artifacts; ++a) {
+      ArtifactSlot& slot = results.artifacts[a];
+      const Cost obtain = obtain_cost(a);
+      slot.cost = {in_pass(obtain, Pass::optimistic), in_pass(obtain, Pass::definite)};
+      slot.producers_left = static_cast<std::uint32_t>(in_degree(a, structure));
+      slot.facts &= ~derived_from_non_free;
+      if (slot.producers_left == 0) ready.push_back(a);
     }
-    if (in_order) return results;
-
-    // Otherwise Kahn's order: an artifact is ready once all its producers
-    // are costed, a step once all its inputs are ready.
-    reset();
-    for (NodeId a = 0; a < artifacts; ++a)
-      if (producers_left[a] == 0) ready.push_back(a);
+    results.step_cost.assign(steps, {unreachable, unreachable});
+    std::vector<std::uint32_t> waiting(steps);
+    auto run_step = [&](std::size_t s) { cost_acyclic_step(results, s, step[s], results.step_cost[s], &ready); };
     for (std::size_t s = 0; s < steps; ++s) {
       waiting[s] = static_cast<std::uint32_t>(g.inputs(static_cast<NodeId>(artifacts + s)).size());
       if (waiting[s] == 0) run_step(s);
@@ -527,7 +690,6 @@ struct Evaluator::State {
         if (--waiting[s] == 0) run_step(s);
       }
     }
-    return results;
   }
 
   // Knuth's algorithm, for graphs with cycles: artifacts settle in order of
@@ -542,8 +704,9 @@ struct Evaluator::State {
     std::vector<Entry> initial;
     initial.reserve(artifacts);
     for (NodeId a = 0; a < artifacts; ++a) {
-      results.artifact_cost[a][p] = forbidden == a ? unreachable : in_pass(obtain_cost[a], static_cast<Pass>(p));
-      if (forbidden != a) initial.emplace_back(results.artifact_cost[a][p], a);
+      Cost& cost = results.artifacts[a].cost[p];
+      cost = forbidden == a ? unreachable : in_pass(obtain_cost(a), static_cast<Pass>(p));
+      if (forbidden != a) initial.emplace_back(cost, a);
     }
     std::priority_queue<Entry, std::vector<Entry>, decltype(later)> queue(later, std::move(initial));
     std::vector<bool> settled(artifacts, false);
@@ -552,9 +715,10 @@ struct Evaluator::State {
       cost_step(results, s, p);
       // Superiority: a step costs at least what its inputs cost, so it
       // cannot lower an output that has settled already.
-      for (const auto& output : g.outputs(static_cast<NodeId>(artifacts + s)))
-        if (!settled[output.artifact] && results.artifact_cost[output.artifact][p] == results.step_cost[s][p])
-          queue.emplace(results.artifact_cost[output.artifact][p], output.artifact);
+      for (const auto& output : g.outputs(static_cast<NodeId>(artifacts + s))) {
+        const Cost& cost = results.artifacts[output.artifact].cost[p];
+        if (!settled[output.artifact] && cost == results.step_cost[s][p]) queue.emplace(cost, output.artifact);
+      }
     };
     for (std::size_t s = 0; s < steps; ++s) {
       waiting[s] = static_cast<std::uint32_t>(g.inputs(static_cast<NodeId>(artifacts + s)).size());
@@ -563,7 +727,7 @@ struct Evaluator::State {
     while (!queue.empty()) {
       const auto [cost, artifact] = queue.top();
       queue.pop();
-      if (settled[artifact] || !(cost == results.artifact_cost[artifact][p])) continue;
+      if (settled[artifact] || !(cost == results.artifacts[artifact].cost[p])) continue;
       settled[artifact] = true;
       for (auto edge : boost::make_iterator_range(out_edges(artifact, structure))) {
         const std::size_t s = target(edge, structure) - artifacts;
@@ -572,19 +736,17 @@ struct Evaluator::State {
     }
   }
 
-  PassResults cyclic_passes(std::optional<NodeId> forbidden) const {
-    PassResults results = empty_results();
+  // Both passes by Knuth's algorithm into `results`, whose step costs start
+  // unreachable (a step whose inputs never settle is never costed).
+  void cyclic_passes(PassResults& results, std::optional<NodeId> forbidden) const {
     results.forbidden = forbidden;
     knuth_pass(results, 0, forbidden);
     knuth_pass(results, 1, forbidden);
-    return results;
   }
 
   static bool derives_weights(InputRole role) {
     return role == InputRole::initial_weights || role == InputRole::teacher_weights;
   }
-
-  bool non_free_weights(NodeId artifact) const { return non_free_weights_flag[artifact]; }
 
   // Weights derived (fine-tuned, distilled, merged, converted) from weights
   // whose license the policy rejects, through any number of steps: a
@@ -595,7 +757,7 @@ struct Evaluator::State {
     std::vector<bool> derived(g.artifact_count(), false), queued(g.artifact_count(), false);
     std::vector<NodeId> frontier;
     for (NodeId a = 0; a < g.artifact_count(); ++a)
-      if (non_free_weights(a)) {
+      if (facts(a) & non_free_weights) {
         frontier.push_back(a);
         queued[a] = true;
       }
@@ -651,31 +813,24 @@ Evaluator::Evaluator(std::shared_ptr<const Snapshot> snapshot, Policy policy, Ha
   s.known_profiles = std::move(known_profiles);
   const Snapshot& g = *s.snapshot;
 
-  s.prime_license_cache();
-  s.obtain_cost.resize(g.artifact_count());
-  for (NodeId a = 0; a < g.artifact_count(); ++a) {
-    s.obtain_cost[a] = s.assess_obtain(a, nullptr);
-    // A policy that asks for networks to be re-made from their data does
-    // not let a network whose making is recorded be taken as it is: its
-    // plan goes up to where that making fails, and the blame names the
-    // network upstream, not an intermediate re-encoding of it.  A network
-    // nothing makes is still an option, blocked as starting weights.
-    if (!s.policy.start_from_free_weights && g.artifact_kind(a) == ArtifactKind::weights &&
-        in_degree(a, g.graph()) > 0)
-      s.obtain_cost[a] = unreachable;
-  }
-  s.step.resize(g.step_count());
-  for (std::size_t i = 0; i < g.step_count(); ++i)
-    s.step[i] = s.assess_step(static_cast<NodeId>(g.artifact_count() + i), nullptr).cost;
+  s.fill_artifact_slots();
   s.in_cycle.assign(g.node_count(), false);
   if (g.acyclic()) {
-    s.passes = s.acyclic_passes(s.derived_from_non_free);
+    if (!s.passes_in_order_of_addition(s.passes)) {
+      s.step = s.own_step_costs();
+      s.passes_in_kahn_order(s.passes);
+    }
   } else {
-    s.passes = s.cyclic_passes(std::nullopt);
+    s.step = s.own_step_costs();
+    s.passes.step_cost.assign(g.step_count(), {unreachable, unreachable});
+    s.cyclic_passes(s.passes, std::nullopt);
     for (const auto& component : strongly_connected_components(g).cyclic)
       for (NodeId node : component) s.in_cycle[node] = true;
-    s.derived_from_non_free = s.propagate_non_free_lineage();
+    const std::vector<bool> derived = s.propagate_non_free_lineage();
+    for (NodeId a = 0; a < g.artifact_count(); ++a)
+      if (derived[a]) s.passes.artifacts[a].facts |= derived_from_non_free;
   }
+  s.runner_index = {};
   s.runner_capacities.clear();
 }
 
@@ -692,9 +847,7 @@ namespace {
 // while deriving from non-free weights: a Llama 2 fine-tune under llama2
 // says what it is.
 bool license_contradicted(const Evaluator::State& s, NodeId artifact) {
-  if (!s.derived_from_non_free[artifact]) return false;
-  const auto license = s.snapshot->license(artifact);
-  return license && s.judge_cached(*license, s.policy.weights_licenses).freeness == Freeness::free;
+  return (s.facts(artifact) & derived_from_non_free) && (s.facts(artifact) & free_as_weights);
 }
 
 // The best producing step of `target` in a pass, with the target's own
@@ -725,7 +878,8 @@ namespace {
 const PassResults& results_for(const Evaluator::State& s, NodeId target,
                                std::optional<PassResults>& own) {
   if (!s.in_cycle[target]) return s.passes;
-  own = s.cyclic_passes(target);
+  own = s.empty_results();
+  s.cyclic_passes(*own, target);
   return *own;
 }
 
@@ -737,7 +891,7 @@ std::vector<VerdictSummary> Evaluator::evaluate_all() const {
   std::vector<VerdictSummary> summaries;
   summaries.reserve(g.artifact_count());
   for (NodeId a = 0; a < g.artifact_count(); ++a) {
-    if (g.artifact_kind(a) != ArtifactKind::weights) continue;
+    if (!(s.facts(a) & is_weights)) continue;
     const Cost own = s.assess_license(a, nullptr);
     std::optional<PassResults> own_results;
     const PassResults& results = results_for(s, a, own_results);
@@ -755,10 +909,13 @@ std::vector<VerdictSummary> Evaluator::evaluate_all() const {
     }
     const VerdictKind kind = decide(best.has_value(), best ? best->cost : Cost{},
                                     best_definite ? best_definite->cost : Cost{}, s.policy.budget_hours);
-    summaries.push_back({a, kind, best ? best->cost.hours : 0.0,
-                         best ? best->cost.blockers : own.blockers,
-                         best ? best->cost.missing : own.missing, license_contradicted(s, a),
-                         best.has_value() && best->cost.unknown_hours == 0});
+    summaries.push_back({.target = a,
+                         .kind = kind,
+                         .license_contradicted = license_contradicted(s, a),
+                         .hours_known = best.has_value() && best->cost.unknown_hours == 0,
+                         .blockers = best ? best->cost.blockers : own.blockers,
+                         .missing = best ? best->cost.missing : own.missing,
+                         .hours = best ? best->cost.hours : 0.0});
   }
   return summaries;
 }
@@ -785,8 +942,8 @@ std::string first_reasons(const std::vector<Item>& items, std::size_t shown = 2)
 // as in the passes, which lower a cost only when a step is strictly cheaper.
 std::uint32_t choice_of(const Evaluator::State& s, const PassResults& results, NodeId artifact, int pass) {
   const Snapshot& g = *s.snapshot;
-  const Cost& cost = results.artifact_cost[artifact][pass];
-  if (results.forbidden != artifact && in_pass(s.obtain_cost[artifact], static_cast<Pass>(pass)) == cost)
+  const Cost& cost = results.artifacts[artifact].cost[pass];
+  if (results.forbidden != artifact && in_pass(s.obtain_cost(artifact), static_cast<Pass>(pass)) == cost)
     return obtain;
   for (auto edge : boost::make_iterator_range(in_edges(artifact, g.graph()))) {
     const NodeId step = source(edge, g.graph());

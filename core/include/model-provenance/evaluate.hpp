@@ -121,14 +121,15 @@ struct Verdict {
 
 // What evaluate_all returns for each weights artifact: enough to sort and
 // count millions of them; evaluate() gives the full explanation of one.
+// Ordered to take 24 bytes, not 32: a hub's summaries are tens of megabytes.
 struct VerdictSummary {
   NodeId target;
   VerdictKind kind;
-  double hours;  // the optimistic plan's (tree) cost
-  std::uint32_t blockers;
-  std::uint32_t missing;
   bool license_contradicted;
   bool hours_known;  // false when a step of that plan has unknown compute, or there is none
+  std::uint32_t blockers;
+  std::uint32_t missing;
+  double hours;  // the optimistic plan's (tree) cost
 };
 
 // Evaluates the weights of one snapshot under one policy and hardware.
