@@ -55,15 +55,17 @@ bool follows_in_edge(const Snapshot& snapshot, const Rows& rows, NodeId node, st
 // Calls visit(next) for each node one derivation away from `node` that the
 // filter follows: toward ancestors, an artifact's producing steps and a
 // step's inputs; toward descendants, an artifact's consuming steps and a
-// step's outputs.  Always inlined: a walk does little else per node, and
-// a call per node (with the walk's state spilled to memory around it)
-// costs a third of the time.
+// step's outputs.  `artifact` tells which `node` is, so that a caller
+// knowing it for many nodes decides once.  Always inlined: a walk does
+// little else per node, and a call per node (with the walk's state spilled
+// to memory around it) costs a third of the time.
 template <typename Visit>
 [[gnu::always_inline]] inline void for_each_neighbour(const Snapshot& snapshot, const Rows& rows,
-                                                     NodeId node, Direction direction,
+                                                     NodeId node, bool artifact,
+                                                     Direction direction,
                                                      const LineageFilter& filter, Visit&& visit) {
   if (direction == Direction::toward_ancestors) {
-    if (rows.is_artifact(node)) {
+    if (artifact) {
       const std::uint32_t end = rows.in_start[node + 1];
       if (filter.step_kinds == all_step_kinds) {
         for (std::uint32_t e = rows.in_start[node]; e < end; ++e) visit(rows.in_source[e]);
@@ -81,8 +83,12 @@ template <typename Visit>
     }
     return;
   }
-  if (rows.is_artifact(node)) {
+  if (artifact) {
     const std::uint32_t end = rows.out_start[node + 1];
+    if (follows_everything(filter)) {
+      for (std::uint32_t e = rows.out_start[node]; e < end; ++e) visit(rows.out_target[e]);
+      return;
+    }
     for (std::uint32_t e = rows.out_start[node]; e < end; ++e) {
       const NodeId step = rows.out_target[e];
       if (!follows_kind(snapshot, step, filter)) continue;
@@ -103,6 +109,13 @@ template <typename Visit>
     const std::uint32_t end = rows.out_start[node + 1];
     for (std::uint32_t e = rows.out_start[node]; e < end; ++e) visit(rows.out_target[e]);
   }
+}
+
+template <typename Visit>
+void for_each_neighbour(const Snapshot& snapshot, const Rows& rows, NodeId node,
+                        Direction direction, const LineageFilter& filter, Visit&& visit) {
+  for_each_neighbour(snapshot, rows, node, rows.is_artifact(node), direction, filter,
+                     std::forward<Visit>(visit));
 }
 
 template <typename Visit>
@@ -151,38 +164,50 @@ std::uint32_t walk(const Snapshot& snapshot, NodeId start, Direction direction,
                    const LineageFilter& filter, std::vector<NodeId>& queue, Visit&& visit) {
   constexpr bool may_stop = !std::is_void_v<std::invoke_result_t<Visit&, NodeId, NodeId>>;
   const Rows rows(snapshot);
+  // A copy the queue's stores cannot alias: the masks stay in registers.
+  const LineageFilter own_filter = filter;
   Bitmap seen(snapshot.node_count());
   seen.test_and_set(start);
   const std::uint32_t max_depth = filter.max_depth.value_or(~std::uint32_t{0});
   bool keep_going = true;
-  // Entering a step is one derivation further; leaving it is not.  A step
-  // we start from counts as the first derivation.  The depth of the node
-  // at the head changes as Lineage reads it: where a step follows an
-  // artifact.  One loop, `start` first, so that the neighbour loop is
-  // inlined once.
-  NodeId node = start;
-  std::uint32_t depth = 1, next_depth = 1;
-  bool after_artifact = false;
-  for (std::size_t head = 0;; ++head) {
-    if (next_depth <= max_depth)
-      for_each_neighbour(snapshot, rows, node, direction, filter, [&](NodeId next) {
-        if (seen.test_and_set(next)) return;
-        if constexpr (may_stop) {
-          if (!keep_going) return;
-          queue.push_back(next);
-          keep_going = visit(next, node);
-        } else {
-          queue.push_back(next);
-        }
-      });
-    if (!keep_going || head == queue.size()) break;
-    node = queue[head];
-    const bool artifact = rows.is_artifact(node);
-    if (after_artifact && !artifact) ++depth;
-    after_artifact = artifact;
-    next_depth = artifact ? depth + 1 : depth;
+  auto reach_from = [&](NodeId from) {
+    return [&, from](NodeId next) {
+      if (seen.test_and_set(next)) return;
+      if constexpr (may_stop) {
+        if (!keep_going) return;
+        queue.push_back(next);
+        keep_going = visit(next, from);
+      } else {
+        queue.push_back(next);
+      }
+    };
+  };
+  // What `start` reaches is one derivation away whatever it is.
+  if (max_depth >= 1)
+    for_each_neighbour(snapshot, rows, start, rows.is_artifact(start), direction, own_filter,
+                       reach_from(start));
+  // Then layer by layer: derivations alternate artifacts and steps, so the
+  // nodes of a layer are all of one kind, and entering a step is one
+  // derivation further.  Each layer's kind and depth are settled once, the
+  // depth changing where Lineage reads it: where steps follow artifacts.
+  std::uint32_t depth = 0;
+  for (std::size_t begin = 0; keep_going && begin < queue.size();) {
+    const std::size_t end = queue.size();
+    const bool artifacts = rows.is_artifact(queue[begin]);
+    if (!artifacts || depth == 0) ++depth;
+    if ((artifacts ? depth + 1 : depth) > max_depth) break;
+    if (artifacts) {
+      for (std::size_t head = begin; keep_going && head < end; ++head)
+        for_each_neighbour(snapshot, rows, queue[head], true, direction, own_filter,
+                           reach_from(queue[head]));
+    } else {
+      for (std::size_t head = begin; keep_going && head < end; ++head)
+        for_each_neighbour(snapshot, rows, queue[head], false, direction, own_filter,
+                           reach_from(queue[head]));
+    }
+    begin = end;
   }
-  return queue.empty() ? 0 : depth;
+  return depth;
 }
 
 [[noreturn]] void reject_cycle(const Snapshot& snapshot, NodeId from, NodeId to) {
