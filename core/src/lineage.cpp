@@ -179,6 +179,7 @@ std::uint32_t walk(const Snapshot& snapshot, NodeId start, Direction direction,
         keep_going = visit(next, from);
       } else {
         queue.push_back(next);
+        visit(next, from);
       }
     };
   };
