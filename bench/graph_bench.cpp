@@ -115,26 +115,36 @@ double median(std::vector<double> times) {
   return times.empty() ? 0 : times[times.size() / 2];
 }
 
-// Times `run` on the snapshot, then `raw_run` on its plain CSR as many
-// times (at least three), and reports the ratio of the medians.
+// Times `run` on the snapshot and `raw_run` on its plain CSR in turn, as
+// many times each (at least three), and reports the ratio of the medians.
+// Taking turns, rather than all of one then all of the other, keeps a
+// change in the machine's load from falling on one side only.
 template <typename Query, typename RawQuery>
 void query(benchmark::State& state, const Snapshot& graph, Query run, RawQuery raw_run) {
-  std::size_t result = 0;
-  std::vector<double> times;
+  const raw::Csr& csr = raw_of(graph);
+  std::size_t result = 0, raw_result = 0;
+  std::vector<double> times, raw_times;
+  auto time_raw = [&] {
+    const double start = cpu_seconds();
+    raw_result = raw_run(csr);
+    benchmark::DoNotOptimize(raw_result);
+    raw_times.push_back(cpu_seconds() - start);
+  };
   for (auto _ : state) {
     const double start = cpu_seconds();
     result = run(graph);
     benchmark::DoNotOptimize(result);
     times.push_back(cpu_seconds() - start);
+    state.PauseTiming();
+    time_raw();
+    state.ResumeTiming();
   }
-  const raw::Csr& csr = raw_of(graph);
-  std::vector<double> raw_times;
-  std::size_t raw_result = 0;
-  for (std::size_t i = 0; i < std::max<std::size_t>(3, times.size()); ++i) {
+  while (times.size() < 3) {
     const double start = cpu_seconds();
-    raw_result = raw_run(csr);
-    benchmark::DoNotOptimize(raw_result);
-    raw_times.push_back(cpu_seconds() - start);
+    result = run(graph);
+    benchmark::DoNotOptimize(result);
+    times.push_back(cpu_seconds() - start);
+    time_raw();
   }
   state.counters["result"] = static_cast<double>(result);
   state.counters["raw_result"] = static_cast<double>(raw_result);

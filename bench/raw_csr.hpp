@@ -61,13 +61,16 @@ inline std::vector<std::int32_t> bfs(const std::vector<std::int32_t>& start_of,
                                      const std::vector<std::int32_t>& adjacent, std::int32_t start) {
   Bitmap seen(static_cast<std::int32_t>(start_of.size() - 1));
   seen.test_and_set(start);
-  std::vector<std::int32_t> queue{start};
-  for (std::size_t head = 0; head < queue.size(); ++head) {
-    const std::int32_t v = queue[head];
+  // The queue is the answer: start is expanded first but never queued, so
+  // that no pass removes it afterwards.
+  std::vector<std::int32_t> queue;
+  std::int32_t v = start;
+  for (std::size_t head = 0;; ++head) {
     for (std::int32_t e = start_of[v]; e < start_of[v + 1]; ++e)
       if (!seen.test_and_set(adjacent[e])) queue.push_back(adjacent[e]);
+    if (head == queue.size()) break;
+    v = queue[head];
   }
-  queue.erase(queue.begin());
   return queue;
 }
 

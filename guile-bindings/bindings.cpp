@@ -19,6 +19,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <sstream>
 #include <string>
 #include <system_error>
@@ -751,11 +752,11 @@ SCM id_string(std::string_view text) {
 // (going up) or producers (going down) inside the lineage, in edge order.
 class Nearer {
  public:
-  Nearer(const mp::Snapshot& g, mp::NodeId start, const std::vector<mp::LineageEntry>& entries,
+  Nearer(const mp::Snapshot& g, mp::NodeId start, const mp::Lineage& lineage,
          bool toward_ancestors, const mp::LineageFilter& filter)
       : g_(g), in_lineage_(g.node_count(), false), up_(toward_ancestors), filter_(filter) {
     in_lineage_[start] = true;
-    for (const auto& entry : entries) in_lineage_[entry.node] = true;
+    for (const mp::NodeId node : lineage.nodes()) in_lineage_[node] = true;
   }
 
   template <typename Visit>
@@ -810,7 +811,7 @@ SCM cached_id(SCM strings, const mp::Snapshot& g, mp::NodeId node) {
 // substrings of one string holding them all: one small object each, where
 // interning a symbol per id made the first lineage of 100,000 nodes cost
 // 140 ms.  Other ids go through symbols (cached_id), which validate them.
-void cache_ids(SCM strings, const mp::Snapshot& g, const std::vector<mp::NodeId>& nodes) {
+void cache_ids(SCM strings, const mp::Snapshot& g, std::span<const mp::NodeId> nodes) {
   std::vector<mp::NodeId> ascii;
   std::size_t bytes = 0;
   for (const mp::NodeId node : nodes) {
@@ -871,16 +872,12 @@ SCM plain_record(SCM vtable, const SCM (&fields)[N]) {
 // record type of six fields in that order), records of that type, made here
 // rather than by a Scheme loop over the vectors.  Ids are the cached,
 // read-only strings of GRAPH.
-SCM lineage_entries(SCM graph, const mp::Snapshot& g, mp::NodeId start, const std::vector<mp::LineageEntry>& entries,
+SCM lineage_entries(SCM graph, const mp::Snapshot& g, mp::NodeId start, const mp::Lineage& entries,
                     bool toward_ancestors, const mp::LineageFilter& filter, SCM record_type) {
   const SCM ids = id_strings_of(graph, g);
-  {
-    // Neighbours are in the lineage too: these are all the ids it names.
-    std::vector<mp::NodeId> nodes{start};
-    nodes.reserve(entries.size() + 1);
-    for (const auto& entry : entries) nodes.push_back(entry.node);
-    cache_ids(ids, g, nodes);
-  }
+  // Neighbours are in the lineage too: these are all the ids it names.
+  cache_ids(ids, g, std::span(&start, 1));
+  cache_ids(ids, g, entries.nodes());
   const Nearer nearer(g, start, entries, toward_ancestors, filter);
   // The symbols of node types and kinds, looked up once per call: a symbol
   // is interned, so these are the very symbols `symbol` would return.
@@ -906,13 +903,13 @@ SCM lineage_entries(SCM graph, const mp::Snapshot& g, mp::NodeId start, const st
   const bool records = scm_is_true(record_type);
   SCM list = SCM_EOL;
   for (auto entry = entries.rbegin(); entry != entries.rend(); ++entry) {
-    const mp::NodeId n = entry->node;
+    const auto [n, entry_depth] = *entry;
     SCM neighbours = SCM_EOL;
     nearer.each(n, [&](mp::NodeId other) { neighbours = scm_cons(cached_id(ids, g, other), neighbours); });
     neighbours = scm_reverse_x(neighbours, SCM_EOL);
     const auto license = g.is_artifact(n) ? g.license(n) : std::nullopt;
     const SCM id = cached_id(ids, g, n);
-    const SCM depth = scm_from_uint32(entry->depth);
+    const SCM depth = scm_from_uint32(entry_depth);
     const SCM type = g.is_step(n) ? step_symbol : artifact_symbol;
     const SCM kind = kind_symbol(n);
     const SCM license_text = license ? id_string(*license) : SCM_BOOL_F;
@@ -1014,8 +1011,7 @@ MP_PRIMITIVE(graph_lineage_dot, "%graph-lineage-dot", 3, 0, (SCM graph, SCM ids,
     for (const mp::NodeId start : starts) {
       const auto entries = mp::ancestors(g, start);
       const Nearer nearer(g, start, entries, true, mp::LineageFilter{});
-      for (const auto& entry : entries) {
-        const mp::NodeId n = entry.node;
+      for (const mp::NodeId n : entries.nodes()) {
         if (drawn[n]) continue;
         drawn[n] = true;
         node_line(n, g.is_step(n) ? " [shape=box, label=" : " [shape=ellipse, label=");

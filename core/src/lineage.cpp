@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <type_traits>
 
 #include "model-provenance/detail/dominators.hpp"
 
@@ -19,10 +20,6 @@ bool follows_kind(const Snapshot& snapshot, NodeId step, const LineageFilter& fi
          (filter.step_kinds & step_kind_bit(snapshot.step_kind(step)));
 }
 
-// Calls visit(next) for each node one derivation away from `node` that the
-// filter follows: toward ancestors, an artifact's producing steps and a
-// step's inputs; toward descendants, an artifact's consuming steps and a
-// step's outputs.
 // The CSR arrays of a snapshot's structure, read directly: Boost's edge
 // iterators and descriptors cost little, but a walk does nothing else.
 struct Rows {
@@ -30,18 +27,45 @@ struct Rows {
   const NodeId* out_target;
   const std::uint32_t* in_start;
   const NodeId* in_source;
-  explicit Rows(const DerivationGraph& graph)
-      : out_start(graph.m_forward.m_rowstart.data()),
-        out_target(graph.m_forward.m_column.data()),
-        in_start(graph.m_backward.m_rowstart.data()),
-        in_source(graph.m_backward.m_column.data()) {}
+  NodeId first_step;
+  explicit Rows(const Snapshot& snapshot)
+      : out_start(snapshot.graph().m_forward.m_rowstart.data()),
+        out_target(snapshot.graph().m_forward.m_column.data()),
+        in_start(snapshot.graph().m_backward.m_rowstart.data()),
+        in_source(snapshot.graph().m_backward.m_column.data()),
+        first_step(static_cast<NodeId>(snapshot.artifact_count())) {}
+  bool is_artifact(NodeId node) const { return node < first_step; }
 };
 
+bool follows_everything(const LineageFilter& filter) {
+  return filter.roles == all_roles && filter.step_kinds == all_step_kinds;
+}
+
+// Whether a walk toward ancestors follows in-edge `edge` of `node`: into an
+// artifact, from a producing step of a kind the filter follows; into a
+// step, from an input in a role it follows.
+bool follows_in_edge(const Snapshot& snapshot, const Rows& rows, NodeId node, std::uint32_t edge,
+                     const LineageFilter& filter) {
+  if (rows.is_artifact(node)) return follows_kind(snapshot, rows.in_source[edge], filter);
+  // A step's in-edges are in the order of its inputs (see freeze()).
+  return filter.roles == all_roles ||
+         (filter.roles & role_bit(snapshot.inputs(node)[edge - rows.in_start[node]].role));
+}
+
+// Calls visit(next) for each node one derivation away from `node` that the
+// filter follows: toward ancestors, an artifact's producing steps and a
+// step's inputs; toward descendants, an artifact's consuming steps and a
+// step's outputs.  `artifact` tells which `node` is, so that a caller
+// knowing it for many nodes decides once.  Always inlined: a walk does
+// little else per node, and a call per node (with the walk's state spilled
+// to memory around it) costs a third of the time.
 template <typename Visit>
-void for_each_neighbour(const Snapshot& snapshot, const Rows& rows, NodeId node,
-                        Direction direction, const LineageFilter& filter, Visit&& visit) {
+[[gnu::always_inline]] inline void for_each_neighbour(const Snapshot& snapshot, const Rows& rows,
+                                                     NodeId node, bool artifact,
+                                                     Direction direction,
+                                                     const LineageFilter& filter, Visit&& visit) {
   if (direction == Direction::toward_ancestors) {
-    if (snapshot.is_artifact(node)) {
+    if (artifact) {
       const std::uint32_t end = rows.in_start[node + 1];
       if (filter.step_kinds == all_step_kinds) {
         for (std::uint32_t e = rows.in_start[node]; e < end; ++e) visit(rows.in_source[e]);
@@ -59,8 +83,12 @@ void for_each_neighbour(const Snapshot& snapshot, const Rows& rows, NodeId node,
     }
     return;
   }
-  if (snapshot.is_artifact(node)) {
+  if (artifact) {
     const std::uint32_t end = rows.out_start[node + 1];
+    if (follows_everything(filter)) {
+      for (std::uint32_t e = rows.out_start[node]; e < end; ++e) visit(rows.out_target[e]);
+      return;
+    }
     for (std::uint32_t e = rows.out_start[node]; e < end; ++e) {
       const NodeId step = rows.out_target[e];
       if (!follows_kind(snapshot, step, filter)) continue;
@@ -84,16 +112,23 @@ void for_each_neighbour(const Snapshot& snapshot, const Rows& rows, NodeId node,
 }
 
 template <typename Visit>
-void for_each_neighbour(const Snapshot& snapshot, NodeId node, Direction direction,
-                        const LineageFilter& filter, Visit&& visit) {
-  for_each_neighbour(snapshot, Rows(snapshot.graph()), node, direction, filter,
+void for_each_neighbour(const Snapshot& snapshot, const Rows& rows, NodeId node,
+                        Direction direction, const LineageFilter& filter, Visit&& visit) {
+  for_each_neighbour(snapshot, rows, node, rows.is_artifact(node), direction, filter,
                      std::forward<Visit>(visit));
 }
 
-// A visited set of one bit per node.
+template <typename Visit>
+void for_each_neighbour(const Snapshot& snapshot, NodeId node, Direction direction,
+                        const LineageFilter& filter, Visit&& visit) {
+  for_each_neighbour(snapshot, Rows(snapshot), node, direction, filter, std::forward<Visit>(visit));
+}
+
+// A set of nodes, one bit each.
 class Bitmap {
  public:
-  explicit Bitmap(std::size_t size) : words_((size + 63) / 64, 0) {}
+  explicit Bitmap(std::size_t size, bool full = false)
+      : words_((size + 63) / 64, full ? ~std::uint64_t{0} : 0) {}
   // Whether `node` was in the set; it is afterwards.
   bool test_and_set(NodeId node) {
     std::uint64_t& word = words_[node >> 6];
@@ -102,6 +137,8 @@ class Bitmap {
     word |= bit;
     return was;
   }
+  bool test(NodeId node) const { return words_[node >> 6] & (std::uint64_t{1} << (node & 63)); }
+  void remove(NodeId node) { words_[node >> 6] &= ~(std::uint64_t{1} << (node & 63)); }
 
  private:
   std::vector<std::uint64_t> words_;
@@ -116,41 +153,62 @@ void check_node(const Snapshot& snapshot, NodeId node, const char* argument) {
                  argument});
 }
 
-// Breadth-first walk from `start`; visit(node, from, depth) for each node
-// reached, once, in the order they are appended to `queue` (which the walk
-// uses as its queue: it holds every node reached, `start` excluded).
-// Stops early when visit returns false.
+// Breadth-first walk from `start`; visit(node, from) for each node reached,
+// once, in the order they are appended to `queue` (which the walk uses as
+// its queue: it holds every node reached, `start` excluded).  A visit
+// returning bool stops the walk by returning false.  Returns the depth of
+// the last node listed when the walk ran to its end (0 when it reached
+// nothing).
 template <typename Visit>
-void walk(const Snapshot& snapshot, NodeId start, Direction direction, const LineageFilter& filter,
-          std::vector<LineageEntry>& queue, Visit&& visit) {
-  const Rows rows(snapshot.graph());
+std::uint32_t walk(const Snapshot& snapshot, NodeId start, Direction direction,
+                   const LineageFilter& filter, std::vector<NodeId>& queue, Visit&& visit) {
+  constexpr bool may_stop = !std::is_void_v<std::invoke_result_t<Visit&, NodeId, NodeId>>;
+  const Rows rows(snapshot);
+  // A copy the queue's stores cannot alias: the masks stay in registers.
+  const LineageFilter own_filter = filter;
   Bitmap seen(snapshot.node_count());
   seen.test_and_set(start);
+  const std::uint32_t max_depth = filter.max_depth.value_or(~std::uint32_t{0});
   bool keep_going = true;
-  // Entering a step is one derivation further; leaving it is not.  A step
-  // we start from counts as the first derivation.
-  auto expand = [&](NodeId node, std::uint32_t next_depth) {
-    if (filter.max_depth && next_depth > *filter.max_depth) return;
-    for_each_neighbour(snapshot, rows, node, direction, filter, [&](NodeId next) {
-      if (!keep_going || seen.test_and_set(next)) return;
-      queue.push_back({next, next_depth});
-      keep_going = visit(next, node, next_depth);
-    });
+  auto reach_from = [&](NodeId from) {
+    return [&, from](NodeId next) {
+      if (seen.test_and_set(next)) return;
+      if constexpr (may_stop) {
+        if (!keep_going) return;
+        queue.push_back(next);
+        keep_going = visit(next, from);
+      } else {
+        queue.push_back(next);
+        visit(next, from);
+      }
+    };
   };
-  expand(start, 1);
-  for (std::size_t head = 0; keep_going && head < queue.size(); ++head) {
-    const NodeId node = queue[head].node;
-    const std::uint32_t depth = queue[head].depth;
-    expand(node, snapshot.is_artifact(node) ? depth + 1 : depth);
+  // What `start` reaches is one derivation away whatever it is.
+  if (max_depth >= 1)
+    for_each_neighbour(snapshot, rows, start, rows.is_artifact(start), direction, own_filter,
+                       reach_from(start));
+  // Then layer by layer: derivations alternate artifacts and steps, so the
+  // nodes of a layer are all of one kind, and entering a step is one
+  // derivation further.  Each layer's kind and depth are settled once, the
+  // depth changing where Lineage reads it: where steps follow artifacts.
+  std::uint32_t depth = 0;
+  for (std::size_t begin = 0; keep_going && begin < queue.size();) {
+    const std::size_t end = queue.size();
+    const bool artifacts = rows.is_artifact(queue[begin]);
+    if (!artifacts || depth == 0) ++depth;
+    if ((artifacts ? depth + 1 : depth) > max_depth) break;
+    if (artifacts) {
+      for (std::size_t head = begin; keep_going && head < end; ++head)
+        for_each_neighbour(snapshot, rows, queue[head], true, direction, own_filter,
+                           reach_from(queue[head]));
+    } else {
+      for (std::size_t head = begin; keep_going && head < end; ++head)
+        for_each_neighbour(snapshot, rows, queue[head], false, direction, own_filter,
+                           reach_from(queue[head]));
+    }
+    begin = end;
   }
-}
-
-std::vector<LineageEntry> collect(const Snapshot& snapshot, NodeId start, Direction direction,
-                                  const LineageFilter& filter) {
-  check_node(snapshot, start, "start");
-  std::vector<LineageEntry> found;
-  walk(snapshot, start, direction, filter, found, [](NodeId, NodeId, std::uint32_t) { return true; });
-  return found;
+  return depth;
 }
 
 [[noreturn]] void reject_cycle(const Snapshot& snapshot, NodeId from, NodeId to) {
@@ -163,14 +221,20 @@ std::vector<LineageEntry> collect(const Snapshot& snapshot, NodeId start, Direct
 
 }  // namespace
 
-std::vector<LineageEntry> ancestors(const Snapshot& snapshot, NodeId start,
-                                    const LineageFilter& filter) {
-  return collect(snapshot, start, Direction::toward_ancestors, filter);
+Lineage ancestors(const Snapshot& snapshot, NodeId start, const LineageFilter& filter) {
+  check_node(snapshot, start, "start");
+  std::vector<NodeId> found;
+  const std::uint32_t deepest =
+      walk(snapshot, start, Direction::toward_ancestors, filter, found, [](NodeId, NodeId) {});
+  return Lineage(std::move(found), static_cast<NodeId>(snapshot.artifact_count()), deepest);
 }
 
-std::vector<LineageEntry> descendants(const Snapshot& snapshot, NodeId start,
-                                      const LineageFilter& filter) {
-  return collect(snapshot, start, Direction::toward_descendants, filter);
+Lineage descendants(const Snapshot& snapshot, NodeId start, const LineageFilter& filter) {
+  check_node(snapshot, start, "start");
+  std::vector<NodeId> found;
+  const std::uint32_t deepest =
+      walk(snapshot, start, Direction::toward_descendants, filter, found, [](NodeId, NodeId) {});
+  return Lineage(std::move(found), static_cast<NodeId>(snapshot.artifact_count()), deepest);
 }
 
 std::optional<std::vector<NodeId>> derivation_path(const Snapshot& snapshot, NodeId ancestor,
@@ -183,9 +247,9 @@ std::optional<std::vector<NodeId>> derivation_path(const Snapshot& snapshot, Nod
   // smaller than a base model's descendants.
   std::vector<NodeId> toward_descendant(snapshot.node_count(), detail::no_vertex);
   bool found = false;
-  std::vector<LineageEntry> queue;
+  std::vector<NodeId> queue;
   walk(snapshot, descendant, Direction::toward_ancestors, filter, queue,
-       [&](NodeId node, NodeId from, std::uint32_t) {
+       [&](NodeId node, NodeId from) {
          toward_descendant[node] = from;
          found = node == ancestor;
          return !found;
@@ -199,7 +263,7 @@ std::optional<std::vector<NodeId>> derivation_path(const Snapshot& snapshot, Nod
 std::vector<NodeId> lineage_roots(const Snapshot& snapshot, NodeId start,
                                   const LineageFilter& filter) {
   check_node(snapshot, start, "start");
-  const Rows rows(snapshot.graph());
+  const Rows rows(snapshot);
   // Whatever the roles, an artifact is produced when a step it follows
   // outputs it.
   auto produced = [&](NodeId artifact) {
@@ -210,8 +274,9 @@ std::vector<NodeId> lineage_roots(const Snapshot& snapshot, NodeId start,
   };
   std::vector<NodeId> roots;
   if (snapshot.is_artifact(start) && !produced(start)) roots.push_back(start);
-  for (const auto& entry : ancestors(snapshot, start, filter))
-    if (snapshot.is_artifact(entry.node) && !produced(entry.node)) roots.push_back(entry.node);
+  const auto lineage = ancestors(snapshot, start, filter);
+  for (const NodeId node : lineage.nodes())
+    if (rows.is_artifact(node) && !produced(node)) roots.push_back(node);
   std::sort(roots.begin(), roots.end());
   return roots;
 }
@@ -224,7 +289,7 @@ std::vector<NodeId> topological_order(const Snapshot& snapshot) {
   }
   // Kahn's algorithm over the CSR arrays: nodes without inputs first, in
   // node order, then each node once its last predecessor is listed.
-  const Rows rows(snapshot.graph());
+  const Rows rows(snapshot);
   const auto node_count = static_cast<NodeId>(snapshot.node_count());
   std::vector<std::uint32_t> waiting(node_count);
   std::vector<NodeId> order;
@@ -247,38 +312,49 @@ std::vector<NodeId> lineage_in_derivation_order(const Snapshot& snapshot, NodeId
   check_node(snapshot, start, "start");
   // Depth-first post-order toward ancestors lists every node after all it
   // derives from.  The walk stays inside the (depth-limited) lineage; with
-  // no depth limit, that is whatever the walk reaches.
-  enum : std::uint8_t { outside, unvisited, open, done };
-  std::vector<std::uint8_t> state(snapshot.node_count(), filter.max_depth ? outside : unvisited);
-  if (filter.max_depth) {
-    state[start] = unvisited;
-    for (const auto& entry : ancestors(snapshot, start, filter)) state[entry.node] = unvisited;
+  // no depth limit, that is whatever the walk reaches.  `entered` holds the
+  // nodes opened, and under a depth limit also those outside the lineage,
+  // never to be opened; `listed` holds the nodes closed (and those outside),
+  // so that an entered node not listed is open: reaching it again is a
+  // cycle, which only a snapshot with cycles needs to look for.
+  const auto node_count = snapshot.node_count();
+  const bool limited = filter.max_depth.has_value();
+  const bool may_cycle = !snapshot.acyclic();
+  Bitmap entered(node_count, limited), listed(may_cycle ? node_count : 0, limited);
+  if (limited) {
+    const auto inside = ancestors(snapshot, start, filter);
+    for (const NodeId node : inside.nodes()) entered.remove(node);
+    entered.remove(start);
+    if (may_cycle) {
+      for (const NodeId node : inside.nodes()) listed.remove(node);
+      listed.remove(start);
+    }
   }
 
-  // One flat stack of parents still to visit; each open node remembers
-  // where its own parents begin on it.
-  const Rows rows(snapshot.graph());
-  std::vector<NodeId> order, pending;
-  std::vector<std::pair<NodeId, std::size_t>> open_nodes;
-  auto open_node = [&](NodeId node) {
-    state[node] = open;
-    open_nodes.emplace_back(node, pending.size());
-    for_each_neighbour(snapshot, rows, node, Direction::toward_ancestors, filter,
-                       [&](NodeId parent) { pending.push_back(parent); });
-  };
-  open_node(start);
+  // The open nodes, each with the in-edges it has yet to look at: the
+  // edges before `edges_left`, taken last first (the order of the
+  // recursive definition pushing parents on a stack).
+  const Rows rows(snapshot);
+  const bool every_edge = follows_everything(filter);
+  std::vector<NodeId> order;
+  std::vector<std::pair<NodeId, std::uint32_t>> open_nodes{{start, rows.in_start[start + 1]}};
+  entered.test_and_set(start);
   while (!open_nodes.empty()) {
-    const auto [node, parents_begin] = open_nodes.back();
-    if (pending.size() == parents_begin) {
-      state[node] = done;
+    auto& [node, edges_left] = open_nodes.back();
+    if (edges_left == rows.in_start[node]) {
+      if (may_cycle) listed.test_and_set(node);
       order.push_back(node);
       open_nodes.pop_back();
       continue;
     }
-    const NodeId parent = pending.back();
-    pending.pop_back();
-    if (state[parent] == open) reject_cycle(snapshot, node, parent);
-    if (state[parent] == unvisited) open_node(parent);
+    const std::uint32_t edge = --edges_left;
+    if (!every_edge && !follows_in_edge(snapshot, rows, node, edge, filter)) continue;
+    const NodeId parent = rows.in_source[edge];
+    if (!entered.test_and_set(parent)) {
+      open_nodes.emplace_back(parent, rows.in_start[parent + 1]);  // `node` dangles from here
+    } else if (may_cycle && !listed.test(parent)) {
+      reject_cycle(snapshot, node, parent);
+    }
   }
   return order;
 }
@@ -288,7 +364,7 @@ StrongComponents strongly_connected_components(const Snapshot& snapshot) {
   // order and edges in CSR order: the components are numbered as they
   // complete, as Boost's strong_components numbers them.
   StrongComponents result;
-  const Rows rows(snapshot.graph());
+  const Rows rows(snapshot);
   const auto node_count = static_cast<NodeId>(snapshot.node_count());
   auto& component = result.component_of;
   component.assign(node_count, detail::no_vertex);
@@ -361,7 +437,7 @@ std::vector<NodeId> acyclic_dominators(const Snapshot& snapshot, NodeId target,
   std::vector<std::uint32_t> rank(snapshot.node_count(), 0);  // 0: outside the lineage
   for (std::uint32_t i = 0; i < order.size(); ++i) rank[order[i]] = i + 1;
   std::vector<std::uint32_t> idom(order.size() + 1, 0);
-  const Rows rows(snapshot.graph());
+  const Rows rows(snapshot);
   for (std::uint32_t i = 0; i < order.size(); ++i) {
     std::uint32_t dominator = detail::no_vertex;
     for_each_neighbour(snapshot, rows, order[i], Direction::toward_ancestors, filter,
@@ -394,7 +470,8 @@ std::vector<NodeId> dominators(const Snapshot& snapshot, NodeId target,
   // is a virtual source feeding every root, so that "every path from any
   // root" becomes "every path from 0".
   std::vector<NodeId> local_to_node{detail::no_vertex, target};
-  for (const auto& entry : ancestors(snapshot, target, filter)) local_to_node.push_back(entry.node);
+  const auto lineage = ancestors(snapshot, target, filter);
+  local_to_node.insert(local_to_node.end(), lineage.nodes().begin(), lineage.nodes().end());
   std::vector<std::uint32_t> node_to_local(snapshot.node_count(), detail::no_vertex);
   for (std::uint32_t local = 1; local < local_to_node.size(); ++local)
     node_to_local[local_to_node[local]] = local;

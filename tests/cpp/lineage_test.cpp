@@ -20,11 +20,11 @@ namespace {
 using Depths = std::map<std::string, std::uint32_t>;
 using Ids = std::vector<std::string>;
 
-class Lineage : public ::testing::Test {
+class ChessLineage : public ::testing::Test {
  protected:
   std::shared_ptr<const Snapshot> graph = testing::make_chess_lineage();
   NodeId node(std::string_view id) const { return graph->node(id); }
-  Depths depths(const std::vector<LineageEntry>& entries) const {
+  Depths depths(const Lineage& entries) const {
     Depths result;
     for (const auto& entry : entries)
       EXPECT_TRUE(result.emplace(graph->id(entry.node), entry.depth).second) << "listed twice";
@@ -37,7 +37,7 @@ class Lineage : public ::testing::Test {
   }
 };
 
-TEST_F(Lineage, AncestorsWithDepths) {
+TEST_F(ChessLineage, AncestorsWithDepths) {
   EXPECT_EQ(depths(ancestors(*graph, node("sf-net"))),
             (Depths{{"train-sf", 1}, {"nnue-pytorch", 1}, {"sf-binpack", 1},
                     {"generate-sf-data", 2}, {"lc0-engine", 2}, {"lc0-net", 2}, {"syzygy", 2},
@@ -45,45 +45,50 @@ TEST_F(Lineage, AncestorsWithDepths) {
                     {"selfplay", 4}}));
 }
 
-TEST_F(Lineage, AncestorsAreListedNearestFirst) {
-  const auto found = ancestors(*graph, node("sf-net"));
+TEST_F(ChessLineage, AncestorsAreListedNearestFirst) {
+  const auto lineage = ancestors(*graph, node("sf-net"));
+  const std::vector<LineageEntry> found(lineage.begin(), lineage.end());
   for (std::size_t i = 1; i < found.size(); ++i) EXPECT_LE(found[i - 1].depth, found[i].depth);
+  // Backward, the entries are the same.
+  const std::vector<LineageEntry> backward(lineage.rbegin(), lineage.rend());
+  EXPECT_TRUE(std::equal(found.rbegin(), found.rend(), backward.begin(), backward.end()));
+  EXPECT_EQ(lineage.deepest(), found.back().depth);
 }
 
-TEST_F(Lineage, AncestorsFilteredByRole) {
+TEST_F(ChessLineage, AncestorsFilteredByRole) {
   LineageFilter data_only{.roles = role_bit(InputRole::training_data)};
   EXPECT_EQ(depths(ancestors(*graph, node("sf-net"), data_only)),
             (Depths{{"train-sf", 1}, {"sf-binpack", 1}, {"generate-sf-data", 2}, {"syzygy", 2}}));
 }
 
-TEST_F(Lineage, AncestorsFilteredByStepKind) {
+TEST_F(ChessLineage, AncestorsFilteredByStepKind) {
   LineageFilter no_generation{.step_kinds = all_step_kinds & ~step_kind_bit(StepKind::generate_data)};
   EXPECT_EQ(depths(ancestors(*graph, node("sf-net"), no_generation)),
             (Depths{{"train-sf", 1}, {"nnue-pytorch", 1}, {"sf-binpack", 1}}));
 }
 
-TEST_F(Lineage, AncestorsWithDepthLimit) {
+TEST_F(ChessLineage, AncestorsWithDepthLimit) {
   EXPECT_EQ(depths(ancestors(*graph, node("sf-net"), {.max_depth = 1})),
             (Depths{{"train-sf", 1}, {"nnue-pytorch", 1}, {"sf-binpack", 1}}));
   EXPECT_TRUE(ancestors(*graph, node("sf-net"), {.max_depth = 0}).empty());
 }
 
-TEST_F(Lineage, AncestorsOfAStep) {
+TEST_F(ChessLineage, AncestorsOfAStep) {
   EXPECT_EQ(depths(ancestors(*graph, node("train-sf"), {.max_depth = 1})),
             (Depths{{"nnue-pytorch", 1}, {"sf-binpack", 1}}));
 }
 
-TEST_F(Lineage, RootHasNoAncestors) {
+TEST_F(ChessLineage, RootHasNoAncestors) {
   EXPECT_TRUE(ancestors(*graph, node("syzygy")).empty());
 }
 
-TEST_F(Lineage, Descendants) {
+TEST_F(ChessLineage, Descendants) {
   EXPECT_EQ(depths(descendants(*graph, node("lc0-net"))),
             (Depths{{"generate-sf-data", 1}, {"sf-binpack", 1}, {"train-sf", 2}, {"sf-net", 2},
                     {"finetune-sf", 2}, {"sf-net-v2", 2}}));
 }
 
-TEST_F(Lineage, DescendantsFollowOnlyTheRolesAsked) {
+TEST_F(ChessLineage, DescendantsFollowOnlyTheRolesAsked) {
   LineageFilter not_as_generator{.roles = all_roles & ~role_bit(InputRole::generator_weights)};
   EXPECT_TRUE(descendants(*graph, node("lc0-net"), not_as_generator).empty());
   // nnue-pytorch is software of both Stockfish steps.
@@ -92,7 +97,7 @@ TEST_F(Lineage, DescendantsFollowOnlyTheRolesAsked) {
             (Depths{{"train-sf", 1}, {"sf-net", 1}, {"finetune-sf", 1}, {"sf-net-v2", 1}}));
 }
 
-TEST_F(Lineage, DerivationPath) {
+TEST_F(ChessLineage, DerivationPath) {
   EXPECT_EQ(ids(*derivation_path(*graph, node("lc0-selfplay"), node("sf-net"))),
             (Ids{"lc0-selfplay", "train-lc0", "lc0-net", "generate-sf-data", "sf-binpack",
                  "train-sf", "sf-net"}));
@@ -102,7 +107,7 @@ TEST_F(Lineage, DerivationPath) {
   EXPECT_FALSE(derivation_path(*graph, node("lc0-net"), node("sf-net"), data_only));
 }
 
-TEST_F(Lineage, Roots) {
+TEST_F(ChessLineage, Roots) {
   auto as_set = [](Ids v) { return std::set<std::string>(v.begin(), v.end()); };
   EXPECT_EQ(as_set(ids(lineage_roots(*graph, node("sf-net")))),
             (std::set<std::string>{"lc0-engine", "lczero-training", "nnue-pytorch", "syzygy"}));
@@ -115,7 +120,7 @@ TEST_F(Lineage, Roots) {
             (std::set<std::string>{"nnue-pytorch", "sf-binpack"}));
 }
 
-TEST_F(Lineage, TopologicalOrderPutsInputsFirst) {
+TEST_F(ChessLineage, TopologicalOrderPutsInputsFirst) {
   const auto order = topological_order(*graph);
   ASSERT_EQ(order.size(), graph->node_count());
   std::vector<std::size_t> position(graph->node_count());
@@ -124,7 +129,7 @@ TEST_F(Lineage, TopologicalOrderPutsInputsFirst) {
     EXPECT_LT(position[source(edge, graph->graph())], position[target(edge, graph->graph())]);
 }
 
-TEST_F(Lineage, LineageInDerivationOrder) {
+TEST_F(ChessLineage, LineageInDerivationOrder) {
   const auto order = lineage_in_derivation_order(*graph, node("sf-net"));
   ASSERT_EQ(order.size(), 12u);  // eleven ancestors and sf-net
   EXPECT_EQ(graph->id(order.back()), "sf-net");
@@ -138,13 +143,13 @@ TEST_F(Lineage, LineageInDerivationOrder) {
   EXPECT_EQ(position.count("sf-net-v2"), 0u);
 }
 
-TEST_F(Lineage, NoCyclicComponentsInADag) {
+TEST_F(ChessLineage, NoCyclicComponentsInADag) {
   const auto components = strongly_connected_components(*graph);
   EXPECT_EQ(components.count, graph->node_count());
   EXPECT_TRUE(components.cyclic.empty());
 }
 
-TEST_F(Lineage, Dominators) {
+TEST_F(ChessLineage, Dominators) {
   // nnue-pytorch feeds train-sf directly, so only train-sf is unavoidable.
   EXPECT_EQ(ids(dominators(*graph, node("sf-net"))), Ids{"train-sf"});
   // Following training data alone, the lineage is a single chain from syzygy.
@@ -155,7 +160,7 @@ TEST_F(Lineage, Dominators) {
   EXPECT_TRUE(dominators(*graph, node("syzygy")).empty());
 }
 
-TEST_F(Lineage, BadNodesAreErrors) {
+TEST_F(ChessLineage, BadNodesAreErrors) {
   const auto past_end = static_cast<NodeId>(graph->node_count());
   EXPECT_THROW(ancestors(*graph, past_end), Error);
   EXPECT_THROW(descendants(*graph, past_end), Error);
@@ -163,6 +168,66 @@ TEST_F(Lineage, BadNodesAreErrors) {
   EXPECT_THROW(lineage_roots(*graph, past_end), Error);
   EXPECT_THROW(dominators(*graph, past_end), Error);
   EXPECT_THROW(lineage_in_derivation_order(*graph, past_end), Error);
+}
+
+TEST_F(ChessLineage, DerivationOrderUnderAFilter) {
+  LineageFilter data_only{.roles = role_bit(InputRole::training_data)};
+  EXPECT_EQ(ids(lineage_in_derivation_order(*graph, node("sf-net"), data_only)),
+            (Ids{"syzygy", "generate-sf-data", "sf-binpack", "train-sf", "sf-net"}));
+  EXPECT_EQ(ids(lineage_in_derivation_order(*graph, node("sf-net"), {.max_depth = 1})),
+            (Ids{"sf-binpack", "nnue-pytorch", "train-sf", "sf-net"}));
+}
+
+// Depths are not stored but read off the order of the walk: they agree with
+// distances counted here, from artifacts and from steps, both ways, with
+// and without a depth limit.
+std::map<NodeId, std::uint32_t> depths_by_hand(const Snapshot& graph, NodeId start, bool up,
+                                               std::uint32_t max_depth) {
+  auto neighbours = [&](NodeId node) {
+    std::vector<NodeId> result;
+    if (graph.is_artifact(node)) return up ? graph.producers(node) : graph.consumers(node);
+    for (const auto& link : up ? graph.inputs(node) : graph.outputs(node)) result.push_back(link.artifact);
+    return result;
+  };
+  // A node's depth is the number of steps on a shortest path to it, both
+  // ends included.
+  std::map<NodeId, std::uint32_t> depth{{start, graph.is_step(start) ? 1u : 0u}};
+  std::deque<NodeId> queue{start};
+  while (!queue.empty()) {
+    const NodeId node = queue.front();
+    queue.pop_front();
+    for (const NodeId next : neighbours(node)) {
+      const std::uint32_t next_depth = depth[node] + (graph.is_step(next) ? 1u : 0u);
+      if (next_depth <= max_depth && depth.emplace(next, next_depth).second) queue.push_back(next);
+    }
+  }
+  depth.erase(start);
+  return depth;
+}
+
+TEST(LineageDepths, AgreeWithDistancesCountedByHand) {
+  for (std::uint32_t trial = 0; trial < 8; ++trial) {
+    const auto graph = testing::make_random_dag(150 + trial * 40, 1 + trial % 4, 100 + trial);
+    for (NodeId start = 0; start < graph->node_count(); start += 5) {
+      for (const std::uint32_t max_depth : {~0u, 2u}) {
+        LineageFilter filter;
+        if (max_depth != ~0u) filter.max_depth = max_depth;
+        for (const bool up : {true, false}) {
+          const auto lineage = up ? ancestors(*graph, start, filter) : descendants(*graph, start, filter);
+          std::map<NodeId, std::uint32_t> found;
+          std::uint32_t previous = 1;
+          for (const auto& [node, depth] : lineage) {
+            ASSERT_TRUE(found.emplace(node, depth).second) << "listed twice";
+            ASSERT_LE(previous, depth) << "not nearest first";
+            previous = depth;
+          }
+          ASSERT_EQ(found, depths_by_hand(*graph, start, up, max_depth))
+              << "trial " << trial << ", start " << graph->id(start) << (up ? ", ancestors" : ", descendants");
+          ASSERT_EQ(lineage.deepest(), lineage.empty() ? 0 : previous);
+        }
+      }
+    }
+  }
 }
 
 class CyclicLineage : public ::testing::Test {
@@ -206,6 +271,12 @@ TEST_F(CyclicLineage, OrderingIsAnErrorNamingTheLoop) {
     EXPECT_EQ(error.problem().ids.size(), 2u);
   }
   EXPECT_THROW(lineage_in_derivation_order(*graph, graph->node("distilled")), Error);
+  // Two derivations up, the loop is not yet closed; three close it.
+  Ids order;
+  for (NodeId n : lineage_in_derivation_order(*graph, graph->node("distilled"), {.max_depth = 2}))
+    order.emplace_back(graph->id(n));
+  EXPECT_EQ(order, (Ids{"games", "train", "net", "distill", "distilled"}));
+  EXPECT_THROW(lineage_in_derivation_order(*graph, graph->node("distilled"), {.max_depth = 3}), Error);
 }
 
 TEST_F(CyclicLineage, DominatorsEnterTheLoopThroughItsOnlyEntry) {

@@ -33,15 +33,24 @@ TEST_F(MillionStepChain, Shape) {
 TEST_F(MillionStepChain, AncestorsOfTheDeepestNode) {
   const auto found = ancestors(*graph, deepest());
   ASSERT_EQ(found.size(), 2u * chain_steps);
-  EXPECT_EQ(graph->id(found.back().node), "data");
-  EXPECT_EQ(found.back().depth, chain_steps);
+  const LineageEntry last = *found.rbegin();
+  EXPECT_EQ(graph->id(last.node), "data");
+  EXPECT_EQ(last.depth, chain_steps);
+  // Two entries at each depth, the step first.
+  std::uint32_t position = 0;
+  for (const auto& [node, depth] : found) {
+    ASSERT_EQ(depth, position / 2 + 1) << "entry " << position;
+    ASSERT_EQ(graph->is_step(node), position % 2 == 0) << "entry " << position;
+    ++position;
+  }
   EXPECT_EQ(ancestors(*graph, deepest(), {.max_depth = 10}).size(), 20u);
 }
 
 TEST_F(MillionStepChain, DescendantsOfTheRoot) {
   const auto found = descendants(*graph, graph->node("data"));
   ASSERT_EQ(found.size(), 2u * chain_steps);
-  EXPECT_EQ(found.back().node, deepest());
+  EXPECT_EQ(found.nodes().back(), deepest());
+  EXPECT_EQ(found.deepest(), chain_steps);
 }
 
 TEST_F(MillionStepChain, PathRootsAndOrder) {
@@ -86,12 +95,13 @@ TEST_F(MillionNodeDag, AncestorsMatchABoostSearchOnTheReversedGraph) {
   for (auto c : colour) reached += c != boost::white_color;
   EXPECT_EQ(found.size(), reached - 1);
   EXPECT_GT(found.size(), 1000u);
-  for (const auto& entry : found) ASSERT_NE(colour[entry.node], boost::white_color);
+  for (const NodeId node : found.nodes()) ASSERT_NE(colour[node], boost::white_color);
 }
 
 TEST_F(MillionNodeDag, DescendantsAndPathsAgree) {
   const NodeId root = graph->node("d7");
-  const auto found = descendants(*graph, root);
+  const auto lineage = descendants(*graph, root);
+  const std::vector<LineageEntry> found(lineage.begin(), lineage.end());
   ASSERT_FALSE(found.empty());
   // A path leads from the root to each of a sample of its descendants.
   for (std::size_t i = 0; i < found.size(); i += found.size() / 20 + 1) {

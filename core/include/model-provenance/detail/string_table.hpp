@@ -28,20 +28,40 @@ class StringTable {
   // The same handle for equal strings (licenses, formats, backends, dates).
   StringId intern(std::string_view s);
 
-  std::string_view view(StringId id) const { return views_[id]; }
+  std::string_view view(StringId id) const {
+    if (id == empty_string) return {};
+    const std::uint32_t at = places_[id];
+    const char* text = pages_[at >> page_bits] + (at & (page_size - 1));
+    // The length before the bytes, seven bits a byte, low bits first.
+    std::size_t length = 0;
+    for (unsigned shift = 0;; shift += 7) {
+      const auto byte = static_cast<unsigned char>(*text++);
+      length |= std::size_t{byte & 0x7Fu} << shift;
+      if (byte < 0x80) break;
+    }
+    return {text, length};
+  }
   // No more additions: drops what only interning needs, and spare capacity.
   void seal();
-  std::size_t size() const { return views_.size(); }
+  std::size_t size() const { return places_.size(); }
   std::size_t memory_bytes() const;
 
  private:
-  std::string_view store(std::string_view s);
+  // Strings are placed by a 32-bit number, a page and a position in it,
+  // rather than by a 16-byte string_view: on a graph of millions of ids
+  // that is 12 bytes a string less.  A string longer than a page gets
+  // pages of its own, contiguous.
+  static constexpr unsigned page_bits = 20;
+  static constexpr std::size_t page_size = std::size_t{1} << page_bits;
 
-  std::vector<std::unique_ptr<char[]>> chunks_;
-  std::size_t chunk_used_ = 0;
-  std::size_t chunk_capacity_ = 0;
+  void store(std::string_view s);
+
+  std::vector<std::unique_ptr<char[]>> blocks_;  // one or more pages each
+  std::vector<const char*> pages_;
+  std::size_t block_used_ = 0;
+  std::size_t block_capacity_ = 0;
   std::size_t allocated_bytes_ = 0;
-  std::vector<std::string_view> views_;
+  std::vector<std::uint32_t> places_;  // by StringId; places_[empty_string] unused
   std::unordered_map<std::string_view, StringId> interned_;
 };
 
