@@ -785,8 +785,8 @@ class Nearer {
 
 // The id strings of each graph's nodes, made the first time a lineage
 // names them: a vector per graph (#f for ids not made yet), in a table
-// whose keys are the graphs, held weakly.  The strings are read-only, as
-// the names of symbols are, since every lineage returns the same ones.
+// whose keys are the graphs, held weakly.  The strings are read-only,
+// since every lineage returns the same ones (see cache_ids).
 SCM id_strings_of(SCM graph, const mp::Snapshot& g) {
   static const SCM table = scm_permanent_object(scm_make_weak_key_hash_table(scm_from_int(31)));
   SCM strings = scm_hashq_ref(table, graph, SCM_BOOL_F);
@@ -797,6 +797,8 @@ SCM id_strings_of(SCM graph, const mp::Snapshot& g) {
   return strings;
 }
 
+// The id string of NODE, made if need be as the name of a symbol, which
+// is read-only and valid UTF-8 whatever the id's bytes.
 SCM cached_id(SCM strings, const mp::Snapshot& g, mp::NodeId node) {
   SCM id = SCM_SIMPLE_VECTOR_REF(strings, node);
   if (scm_is_false(id)) {
