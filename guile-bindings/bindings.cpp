@@ -861,7 +861,7 @@ bool plain_record_type(SCM vtable, std::size_t fields) {
 
 // A record of VTABLE (checked by plain_record_type) with FIELDS: one
 // allocation, without scm_c_make_struct's variadic arguments and checks,
-// which were a fifth of returning a large lineage.
+// which were a seventh of returning a large lineage.
 template <std::size_t N>
 SCM plain_record(SCM vtable, const SCM (&fields)[N]) {
   const SCM record = scm_words(SCM_UNPACK(vtable) | scm_tc3_struct, N + 1);

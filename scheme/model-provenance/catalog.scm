@@ -55,13 +55,16 @@
                     (if (exception-with-irritants? e) (exception-irritants e) '())))
            (else (format #f "~s" e))))))
 
-(define (evaluate-declaration form module file)
+(define (reporting-input-errors file thunk)
   ;; Annotation errors carry their location already; any other failure of
   ;; an input file (syntax errors, unbound variables) becomes an input
   ;; error naming the file, rather than a backtrace.
   (guard (e ((or (annotation-error? e) (input-error? e)) (raise-exception e))
             (else (input-error "~a: ~a" file (describe-exception e))))
-    (eval form module)))
+    (thunk)))
+
+(define (evaluate-declaration form module file)
+  (reporting-input-errors file (lambda () (eval form module))))
 
 (define (declaration? value)
   (or (provenance? value) (policy? value) (hardware-profile? value)))
@@ -127,13 +130,14 @@ in the compiled declarations name FILE-NAME (where FILE is installed, say)."
       (let ((form (read-declaration port file)))
         (if (eof-object? form)
             (let ((bytecode
-                   (guard (e ((input-error? e) (raise-exception e))
-                             (else (input-error "~a: ~a" file (describe-exception e))))
-                     ;; to-file?: laid out for mapping from a file, as
-                     ;; compile-file writes it.
-                     (compile `(begin ,@(map collected-form (reverse forms)) #t)
-                              #:env module #:from 'scheme #:to 'bytecode
-                              #:opts '(#:to-file? #t))))
+                   (reporting-input-errors
+                    file
+                    (lambda ()
+                      ;; to-file?: laid out for mapping from a file, as
+                      ;; compile-file writes it.
+                      (compile `(begin ,@(map collected-form (reverse forms)) #t)
+                               #:env module #:from 'scheme #:to 'bytecode
+                               #:opts '(#:to-file? #t)))))
                   (scratch (string-append output ".tmp")))
               (close-port port)
               (call-with-port (open-file scratch "wb")
@@ -158,12 +162,13 @@ in the compiled declarations name FILE-NAME (where FILE is installed, say)."
         (collected '()))
     (module-define! module '%declaration-value
                     (lambda (value) (set! collected (cons value collected))))
-    (guard (e ((or (annotation-error? e) (input-error? e)) (raise-exception e))
-              (else (input-error "~a: ~a" file (describe-exception e))))
-      (save-module-excursion
-       (lambda ()
-         (set-current-module module)
-         (thunk))))
+    (reporting-input-errors
+     file
+     (lambda ()
+       (save-module-excursion
+        (lambda ()
+          (set-current-module module)
+          (thunk)))))
     (split-declarations (reverse collected))))
 
 (define* (load-declarations file #:key compiled)
@@ -171,8 +176,6 @@ in the compiled declarations name FILE-NAME (where FILE is installed, say)."
 provenance declarations, policies and hardware profiles among their
 values (lists of them count too).  COMPILED names FILE compiled by
 compile-declarations, run instead when it is at least as new as FILE."
-  (when (file-is-directory? file)
-    (input-error "~a: is a directory, not a file of declarations" file))
   (let ((thunk (and compiled (compiled-declarations file compiled))))
     (if thunk
         (run-compiled-declarations thunk file)
